@@ -29,7 +29,10 @@ export default tseslint.config(
           patterns: [
             { group: ['@nestjs/*'], message: 'domain/ must not depend on NestJS (DESIGN.md 2).' },
             { group: ['typeorm', 'typeorm/*'], message: 'domain/ must not depend on TypeORM (DESIGN.md 2).' },
-            { group: ['telegraf', 'telegraf/*', 'nestjs-telegraf', 'ioredis', 'bullmq'], message: 'domain/ is pure logic.' },
+            {
+              group: ['telegraf', 'telegraf/*', 'nestjs-telegraf', 'ioredis', 'bullmq'],
+              message: 'domain/ is pure logic.',
+            },
           ],
         },
       ],

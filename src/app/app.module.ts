@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ScheduleModule } from '@nestjs/schedule';
+import { CommonModule } from '../common/common.module';
+import { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../infrastructure/database/database.module';
+import { HealthModule } from '../infrastructure/health/health.module';
+import { LoggingModule } from '../infrastructure/logging/logging.module';
+import { MetricsModule } from '../infrastructure/metrics/metrics.module';
+import { QueuesModule } from '../infrastructure/queues/queues.module';
+import { RedisModule } from '../infrastructure/redis/redis.module';
+import { AuditModule } from '../modules/audit/audit.module';
+import { DiscountsModule } from '../modules/discounts/discounts.module';
+import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
+import { SettingsModule } from '../modules/settings/settings.module';
+
+/**
+ * The whole application; APP_ROLES decides which adapters are switched on. Every role serves /health and
+ * /metrics; `api` adds the admin and POS controllers, `bots` the Telegram bots, `worker` the job
+ * processors, `scheduler` the cron ticks that enqueue jobs.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const has = (role: string) => config.roles.has(role as never);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        CommonModule,
+        CqrsModule.forRoot(),
+        DatabaseModule,
+        RedisModule,
+        QueuesModule.forRoot({ worker: has('worker') }),
+        ...(has('scheduler') ? [ScheduleModule.forRoot()] : []),
+        HealthModule,
+        MetricsModule,
+        SettingsModule,
+        AuditModule,
+        MessageTemplatesModule,
+        DiscountsModule,
+      ],
+    };
+  }
+}

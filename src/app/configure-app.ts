@@ -1,0 +1,29 @@
+import { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter } from '../common/http/all-exceptions.filter';
+import { createValidationPipe } from '../common/http/validation';
+import { requestIdMiddleware } from '../infrastructure/logging/request-id.middleware';
+import { HttpMetricsMiddleware } from '../infrastructure/metrics/http-metrics.middleware';
+import { setupSwagger } from './swagger';
+
+/** Everything main.ts and the test app factory both do to a created app, so tests run what production runs. */
+export function configureApp(app: INestApplication): void {
+  app.useLogger(app.get(Logger));
+  const express = app.getHttpAdapter().getInstance() as {
+    disable(name: string): void;
+    set(k: string, v: unknown): void;
+  };
+  express.disable('x-powered-by');
+  // One proxy hop (the reverse proxy in DEPLOYMENT.md), so request.ip is the caller's address.
+  express.set('trust proxy', 1);
+  app.use(requestIdMiddleware);
+  const httpMetrics = app.get(HttpMetricsMiddleware);
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    httpMetrics.use(request, response, next),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupSwagger(app);
+}

@@ -1,0 +1,73 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import { ERROR_STATUS } from '../errors/error-status';
+import { errorBody, ErrorBody } from './error-body';
+
+/** HTTP statuses Nest or Express raise by themselves, and the code we answer with. */
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.VALIDATION_FAILED,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.AUTH_REQUIRED,
+  [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN_ROLE,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
+  [HttpStatus.METHOD_NOT_ALLOWED]: ErrorCode.NOT_FOUND,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.VALIDATION_FAILED,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.VALIDATION_FAILED,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RATE_LIMITED,
+};
+
+/**
+ * Renders every error as `{ error: { code, message, details } }`. Business errors keep their code; framework
+ * errors get the nearest code; anything unexpected is INTERNAL_ERROR and is logged, never shown.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.render(exception, request);
+    if (response.headersSent) return;
+    if (exception instanceof ThrottlerException && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', '60');
+    }
+    response.status(status).json(body);
+  }
+
+  private render(exception: unknown, request: Request): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      return [ERROR_STATUS[exception.code], errorBody(exception.code, exception.message, exception.details)];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status];
+      if (code) return [ERROR_STATUS[code], errorBody(code, this.publicMessage(code, exception, request))];
+    }
+    this.logger.error(
+      { err: exception, method: request.method, url: request.originalUrl },
+      'Unhandled error while serving a request',
+    );
+    return [
+      500,
+      errorBody(ErrorCode.INTERNAL_ERROR, 'Internal error; the request id is in the X-Request-Id header'),
+    ];
+  }
+
+  private publicMessage(code: ErrorCode, exception: HttpException, request: Request): string {
+    switch (code) {
+      case ErrorCode.NOT_FOUND:
+        return `No route ${request.method} ${request.path}`;
+      case ErrorCode.RATE_LIMITED:
+        return 'Too many requests; retry after the number of seconds in the Retry-After header';
+      case ErrorCode.VALIDATION_FAILED:
+        // Body-parser's messages ("Unexpected token } in JSON at position 12") are safe and useful.
+        return exception.message || 'The request is malformed';
+      default:
+        return exception.message;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/** The application's settings from the environment, after validation (SPEC section 9). */
+export type AppRole = 'api' | 'bots' | 'worker' | 'scheduler';
+export const APP_ROLES: readonly AppRole[] = ['api', 'bots', 'worker', 'scheduler'];
+
+export interface AppConfig {
+  readonly nodeEnv: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  /** Prefix of every Redis key this deployment writes (cache, sessions, queues), so tests and shops can share a server. */
+  readonly redisPrefix: string;
+  readonly jwtSecret: string;
+  readonly clientBotToken: string;
+  readonly staffBotToken: string;
+  readonly telegramApiRoot: string;
+  readonly telegramWebhookSecret: string;
+  /** Set => bots run by webhooks at PUBLIC_URL/telegram/{client,staff}; null => long polling. */
+  readonly publicUrl: string | null;
+  readonly internalApiKeys: readonly string[];
+  readonly roles: ReadonlySet<AppRole>;
+  readonly port: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,35 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The app's Prometheus metrics, on a registry of its own (so two apps in one test process do not clash).
+ * Feature modules add their business metrics here and increment them from event handlers.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'dvorik_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly queueJobs = new Gauge({
+    name: 'dvorik_queue_jobs',
+    help: 'Jobs in each queue by state (read at scrape time)',
+    labelNames: ['queue', 'state'] as const,
+    registers: [this.registry],
+  });
+
+  readonly botUpdates = new Counter({
+    name: 'dvorik_bot_updates_total',
+    help: 'Telegram updates handled, by bot and update type',
+    labelNames: ['bot', 'type'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'dvorik_' });
+  }
+}

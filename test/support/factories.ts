@@ -1,0 +1,62 @@
+import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { Admin } from '../../src/modules/staff/persistence/admin.entity';
+import { User } from '../../src/modules/users/persistence/user.entity';
+
+let sequence = 0;
+const next = () => ++sequence;
+
+/** A registered client; state only what the test cares about. */
+export async function aUser(dataSource: DataSource, fields: Partial<User> = {}): Promise<User> {
+  const n = next();
+  const repository = dataSource.getRepository(User);
+  return repository.save(
+    repository.create({
+      telegramId: 700_000_000 + n * 10 + randomInt(10),
+      firstName: `Клиент${n}`,
+      source: 'direct',
+      status: 'active',
+      tags: [],
+      referralCode: `r${n}${randomInt(1000, 9999)}`,
+      ...fields,
+    }),
+  );
+}
+
+/** An active code of the seeded subscription template (id 1) for `user`. */
+export async function aDiscount(
+  dataSource: DataSource,
+  user: User,
+  fields: Partial<Discount> = {},
+): Promise<Discount> {
+  const repository = dataSource.getRepository(Discount);
+  return repository.save(
+    repository.create({
+      code: `T${String(next()).padStart(7, '0')}`.slice(0, 8),
+      templateId: 1,
+      userId: user.id,
+      kind: 'percent',
+      value: 10,
+      status: 'active',
+      reason: 'subscription',
+      validFrom: new Date(Date.now() - 60_000),
+      redemptionCount: 0,
+      ...fields,
+    }),
+  );
+}
+
+/** An active admin (the password hash is a placeholder: log-in tests set a real one). */
+export async function anAdmin(dataSource: DataSource, fields: Partial<Admin> = {}): Promise<Admin> {
+  const repository = dataSource.getRepository(Admin);
+  return repository.save(
+    repository.create({
+      username: `admin${next()}`,
+      passwordHash: '!',
+      role: 'owner',
+      isActive: true,
+      ...fields,
+    }),
+  );
+}

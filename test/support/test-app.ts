@@ -1,0 +1,79 @@
+import { INestApplication, ModuleMetadata, Type } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app/app.module';
+import { configureApp } from '../../src/app/configure-app';
+import { Clock } from '../../src/common/clock/clock';
+import { AppConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/load-config';
+import { resetState } from './reset-state';
+import { testEnv } from './test-env';
+
+export interface TestApp {
+  app: INestApplication;
+  /** http://127.0.0.1:PORT of the running app. */
+  url: string;
+  config: AppConfig;
+  clock: Clock;
+  dataSource: DataSource;
+  redis: Redis;
+  commands: CommandBus;
+  queries: QueryBus;
+  get<T>(type: Type<T> | string | symbol): T;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string | undefined>;
+  /** Reset the database and Redis before starting (default true; a second app in one file passes false). */
+  reset?: boolean;
+  /** Extra modules, controllers or providers a test needs (e.g. a probe controller). */
+  extra?: Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers'>;
+}
+
+/** Builds and starts the real application (real MariaDB, Redis, migrations) on a random port. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig(testEnv(options.env));
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config), ...(options.extra?.imports ?? [])],
+    controllers: options.extra?.controllers ?? [],
+    providers: options.extra?.providers ?? [],
+  }).compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: false });
+  configureApp(app);
+  const dataSource = app.get(DataSource);
+  const redis = app.get(Redis);
+  if (options.reset !== false) await resetState(dataSource, redis, config.redisPrefix);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    config,
+    clock: app.get(Clock),
+    dataSource,
+    redis,
+    commands: app.get(CommandBus),
+    queries: app.get(QueryBus),
+    get: <T>(type: Type<T> | string | symbol) => app.get<T>(type as Type<T>, { strict: false }),
+    close: () => app.close(),
+  };
+}
+
+/** Polls `check` until it returns a truthy value (or throws its last error after `timeoutMs`). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = new Error('condition never became true');
+  while (Date.now() < deadline) {
+    try {
+      const result = await check();
+      if (result) return result;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw lastError;
+}
