@@ -11,6 +11,8 @@ import { MetricsModule } from '../infrastructure/metrics/metrics.module';
 import { QueuesModule } from '../infrastructure/queues/queues.module';
 import { RedisModule } from '../infrastructure/redis/redis.module';
 import { AuditModule } from '../modules/audit/audit.module';
+import { AuthModule } from '../modules/auth/auth.module';
+import { AdminsModule } from '../modules/staff/admins.module';
 import { DiscountsModule } from '../modules/discounts/discounts.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
 import { SettingsModule } from '../modules/settings/settings.module';
@@ -39,6 +41,8 @@ export class AppModule {
         MetricsModule,
         SettingsModule,
         AuditModule,
+        AuthModule,
+        AdminsModule,
         MessageTemplatesModule,
         DiscountsModule,
       ],

@@ -1,8 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-
-export const BEARER_AUTH = 'bearer';
-export const POS_API_KEY = 'pos-api-key';
+import { BEARER_AUTH, POS_API_KEY } from '../common/auth/access.decorators';
 
 /** Swagger UI at /docs and the OpenAPI document at /docs-json. */
 export function setupSwagger(app: INestApplication): void {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { IsEmail, IsInt, Max, Min } from 'class-validator';
 import request from 'supertest';
-import { Public } from '../../src/common/auth/public.decorator';
+import { Public } from '../../src/common/auth/access.decorators';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { ErrorCode } from '../../src/common/errors/error-code';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -2,7 +2,7 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { Public } from '../../common/auth/public.decorator';
+import { Public } from '../../common/auth/access.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../common/auth/public.decorator';
+import { Public } from '../../common/auth/access.decorators';
 import { JobQueue } from '../queues/job-queue';
 import { Metrics } from './metrics';
 

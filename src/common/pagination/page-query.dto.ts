@@ -1,0 +1,47 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** `page`, `limit` (1..100, default 20) and `sort` (`field` or `-field` for descending) of every list. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @ApiPropertyOptional({ description: 'A field name, `-` in front for descending (e.g. `-createdAt`)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^-?[a-zA-Z]{1,40}$/)
+  sort?: string;
+}
+
+/** One page of a list: `{ items, total, page, limit }`. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+/** Resolves `sort` against the fields a list allows; unknown fields fall back to the default. */
+export function sortOrder<F extends string>(
+  sort: string | undefined,
+  allowed: readonly F[],
+  fallback: { field: F; direction: 'ASC' | 'DESC' },
+): { field: F; direction: 'ASC' | 'DESC' } {
+  if (!sort) return fallback;
+  const field = sort.replace(/^-/, '') as F;
+  if (!allowed.includes(field)) return fallback;
+  return { field, direction: sort.startsWith('-') ? 'DESC' : 'ASC' };
+}

@@ -1,0 +1,104 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { Repository } from 'typeorm';
+import { Access, ACCESS_METADATA, AdminPrincipal, PosPrincipal } from '../../../common/auth/access';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { Admin } from '../../staff/persistence/admin.entity';
+import { matchingKeyIndex, sameSecret } from '../domain/constant-time';
+import { AccessTokens } from '../tokens/access-tokens';
+import { RevokedTokens } from '../tokens/revoked-tokens';
+
+type GuardedRequest = Request & { admin?: AdminPrincipal; pos?: PosPrincipal };
+
+/**
+ * The one guard of every HTTP route, enforcing the route's access declaration (AccessCheck makes sure there
+ * is one): public, admin roles (JWT: signature, expiry, deny-list, the admin still active, the role as it
+ * is now in the database), the POS API key, or Telegram's webhook secret.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+    private readonly revoked: RevokedTokens,
+    @InjectRepository(Admin) private readonly admins: Repository<Admin>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    switch (access?.kind) {
+      case 'public':
+        return true;
+      case 'telegram':
+        return this.checkWebhookSecret(request);
+      case 'pos':
+        return this.checkApiKey(request);
+      case 'admin':
+        return this.checkAdmin(request, access.roles);
+      default:
+        // Unreachable for routes (AccessCheck refuses to start without a declaration); safe for anything else.
+        throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'This route declares no access');
+    }
+  }
+
+  private checkWebhookSecret(request: GuardedRequest): boolean {
+    const given = request.header('x-telegram-bot-api-secret-token') ?? '';
+    if (!sameSecret(given, this.config.telegramWebhookSecret)) {
+      throw new DomainError(
+        ErrorCode.WEBHOOK_SECRET_INVALID,
+        'Wrong or missing X-Telegram-Bot-Api-Secret-Token',
+      );
+    }
+    return true;
+  }
+
+  private checkApiKey(request: GuardedRequest): boolean {
+    const keyIndex = matchingKeyIndex(request.header('x-api-key') ?? '', this.config.internalApiKeys);
+    if (keyIndex < 0) throw new DomainError(ErrorCode.API_KEY_INVALID, 'Wrong or missing X-API-Key');
+    request.pos = { keyIndex };
+    return true;
+  }
+
+  private async checkAdmin(request: GuardedRequest, roles: readonly string[]): Promise<boolean> {
+    const header = request.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match)
+      throw new DomainError(ErrorCode.AUTH_REQUIRED, 'Send a bearer token: Authorization: Bearer <token>');
+    const claims = this.tokens.verify(match[1]);
+    if (await this.revoked.isRevoked(claims.jti)) {
+      throw new DomainError(ErrorCode.AUTH_TOKEN_INVALID, 'This token was revoked by a logout');
+    }
+    const admin = await this.admins.findOneBy({ id: Number(claims.sub) });
+    if (!admin || !admin.isActive) {
+      throw new DomainError(
+        ErrorCode.AUTH_TOKEN_INVALID,
+        'The admin of this token is deactivated or deleted',
+      );
+    }
+    request.admin = {
+      id: admin.id,
+      username: admin.username,
+      role: admin.role,
+      telegramId: admin.telegramId,
+      jti: claims.jti,
+      exp: claims.exp,
+    };
+    if (!roles.includes(admin.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN_ROLE, `This action needs the role ${roles.join(' or ')}`, {
+        role: admin.role,
+        allowed: roles,
+      });
+    }
+    return true;
+  }
+}

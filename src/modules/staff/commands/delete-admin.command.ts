@@ -1,0 +1,33 @@
+import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Actor } from '../../../common/audit/audit-entry';
+import { ensureAnOwnerRemains } from '../domain/owner-rule';
+import { AdminChangedEvent } from '../events/admin.events';
+import { Admin } from '../persistence/admin.entity';
+import { AdminAccounts } from './admin-accounts';
+
+/** Deletes an admin account; LAST_OWNER for the last active owner. Their audit history stays. */
+export class DeleteAdminCommand extends Command<void> {
+  constructor(
+    readonly adminId: number,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DeleteAdminCommand)
+export class DeleteAdminHandler implements ICommandHandler<DeleteAdminCommand, void> {
+  constructor(
+    private readonly accounts: AdminAccounts,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ adminId, actor }: DeleteAdminCommand): Promise<void> {
+    const before = await this.accounts.change(adminId, async (admin, activeOwners, manager) => {
+      ensureAnOwnerRemains(activeOwners, admin, null);
+      await manager.delete(Admin, adminId);
+      return { username: admin.username, role: admin.role };
+    });
+    this.events.publish(new AdminChangedEvent('admin.deleted', adminId, actor, { before }));
+  }
+}

@@ -1,0 +1,23 @@
+import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+
+/** An admin account was created, changed, given a new password or deleted (passwords are never logged). */
+export class AdminChangedEvent extends AuditableEvent {
+  constructor(
+    readonly action: 'admin.created' | 'admin.updated' | 'admin.password_reset' | 'admin.deleted',
+    readonly adminId: number,
+    readonly actor: Actor,
+    readonly changes: Record<string, unknown> | null = null,
+  ) {
+    super();
+  }
+
+  toAuditEntry(): AuditEntry {
+    return {
+      actor: this.actor,
+      action: this.action,
+      entityType: 'admin',
+      entityId: this.adminId,
+      changes: this.changes,
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AdminPrincipal } from '../../../common/auth/access';
+import { Roles } from '../../../common/auth/access.decorators';
+import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
+import { Page } from '../../../common/pagination/page-query.dto';
+import { CreateAdminCommand } from '../commands/create-admin.command';
+import { DeleteAdminCommand } from '../commands/delete-admin.command';
+import { ResetAdminPasswordCommand } from '../commands/reset-admin-password.command';
+import { UpdateAdminCommand } from '../commands/update-admin.command';
+import { AdminView, GetAdminQuery, ListAdminsQuery } from '../queries/list-admins.query';
+import {
+  AdminResponse,
+  CreateAdminBody,
+  ListAdminsQueryDto,
+  ResetPasswordBody,
+  UpdateAdminBody,
+} from './admins.dto';
+
+const actorOf = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.id });
+
+@ApiTags('admins')
+@Roles('owner')
+@Controller('api/v1/admins')
+export class AdminsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List admins (owner)' })
+  list(@Query() query: ListAdminsQueryDto): Promise<Page<AdminView>> {
+    return this.queries.execute(new ListAdminsQuery(query.page, query.limit, query.sort, query.role));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One admin (owner); ADMIN_NOT_FOUND' })
+  @ApiOkResponse({ type: AdminResponse })
+  get(@Param('id', ParseIntPipe) id: number): Promise<AdminView> {
+    return this.queries.execute(new GetAdminQuery(id));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an admin (owner); ADMIN_USERNAME_TAKEN' })
+  @ApiCreatedResponse({ type: AdminResponse })
+  async create(@Body() body: CreateAdminBody, @CurrentAdmin() admin: AdminPrincipal): Promise<AdminView> {
+    const { id } = await this.commands.execute(
+      new CreateAdminCommand(body.username, body.password, body.role, actorOf(admin)),
+    );
+    return this.queries.execute(new GetAdminQuery(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change role or active flag (owner); LAST_OWNER keeps one active owner' })
+  @ApiOkResponse({ type: AdminResponse })
+  async update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateAdminBody,
+    @CurrentAdmin() admin: AdminPrincipal,
+  ): Promise<AdminView> {
+    await this.commands.execute(new UpdateAdminCommand(id, body, actorOf(admin)));
+    return this.queries.execute(new GetAdminQuery(id));
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Reset an admin's password (owner)" })
+  @ApiNoContentResponse()
+  async resetPassword(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ResetPasswordBody,
+    @CurrentAdmin() admin: AdminPrincipal,
+  ): Promise<void> {
+    await this.commands.execute(new ResetAdminPasswordCommand(id, body.password, actorOf(admin)));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an admin (owner); LAST_OWNER for the last active owner' })
+  @ApiNoContentResponse()
+  async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
+    await this.commands.execute(new DeleteAdminCommand(id, actorOf(admin)));
+  }
+}
