@@ -1,6 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ErrorCode } from '../common/errors/error-code';
+import { errorBody } from '../common/http/error-body';
 import { AllExceptionsFilter } from '../common/http/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation';
 import { requestIdMiddleware } from '../infrastructure/logging/request-id.middleware';
@@ -18,6 +21,15 @@ export function configureApp(app: INestApplication): void {
   // One proxy hop (the reverse proxy in DEPLOYMENT.md), so request.ip is the caller's address.
   express.set('trust proxy', 1);
   app.use(requestIdMiddleware);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  if (!config.roles.has('api')) {
+    // The admin and POS APIs belong to the `api` role; other roles answer them as unknown routes.
+    app.use(['/api', '/internal'], (_request: Request, response: Response) => {
+      response
+        .status(404)
+        .json(errorBody(ErrorCode.NOT_FOUND, 'This process does not serve the API (APP_ROLES)'));
+    });
+  }
   const httpMetrics = app.get(HttpMetricsMiddleware);
   app.use((request: Request, response: Response, next: NextFunction) =>
     httpMetrics.use(request, response, next),

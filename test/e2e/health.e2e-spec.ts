@@ -52,3 +52,19 @@ describe('health, docs and metrics', () => {
     expect(ready.body.info.mysql.status).toBe('up');
   });
 });
+
+describe('a process without the api role', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ reset: false, env: { APP_ROLES: 'worker' } });
+  });
+  afterAll(() => t.close());
+
+  it('serves health but not the admin or POS API', async () => {
+    expect((await request(t.url).get('/health')).status).toBe(200);
+    const api = await request(t.url).post('/api/v1/auth/login').send({ username: 'a', password: 'b' });
+    expect(api.status).toBe(404);
+    expect(api.body.error.code).toBe('NOT_FOUND');
+    expect((await request(t.url).get('/internal/v1/ping')).status).toBe(404);
+  });
+});
