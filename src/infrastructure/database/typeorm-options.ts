@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import * as mysql2 from 'mysql2';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
-import { ENTITIES } from './entities';
 
 /**
  * mysql2 with every new pooled connection switched to UTC before its first query.
@@ -38,7 +37,8 @@ export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
     supportBigNumbers: true,
     bigNumberStrings: false,
     namingStrategy: new SnakeNamingStrategy(),
-    entities: ENTITIES,
+    // Every `modules/<feature>/persistence/*.entity` file: found by path, so this layer imports no module.
+    entities: [join(__dirname, '../../modules/*/persistence/*.entity.{ts,js}')],
     // Relative to this file, which is src/infrastructure/database in ts-node and dist/src/... once built.
     migrations: [join(__dirname, '../../../migrations/*.{ts,js}')],
     synchronize: false,
