@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CommonModule } from '../common/common.module';
+import { BotsModule } from '../bots/bots.module';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../infrastructure/database/database.module';
@@ -10,9 +11,11 @@ import { LoggingModule } from '../infrastructure/logging/logging.module';
 import { MetricsModule } from '../infrastructure/metrics/metrics.module';
 import { QueuesModule } from '../infrastructure/queues/queues.module';
 import { RedisModule } from '../infrastructure/redis/redis.module';
+import { TelegramModule } from '../infrastructure/telegram/telegram.module';
 import { AuditModule } from '../modules/audit/audit.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { AdminsModule } from '../modules/staff/admins.module';
+import { CashiersModule } from '../modules/staff/cashiers.module';
 import { DiscountsModule } from '../modules/discounts/discounts.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
 import { SettingsModule } from '../modules/settings/settings.module';
@@ -35,6 +38,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         RedisModule,
+        TelegramModule,
         QueuesModule.forRoot({ worker: has('worker') }),
         ...(has('scheduler') ? [ScheduleModule.forRoot()] : []),
         HealthModule,
@@ -45,6 +49,8 @@ export class AppModule {
         AdminsModule,
         MessageTemplatesModule,
         DiscountsModule,
+        CashiersModule,
+        ...(has('bots') ? [BotsModule] : []),
       ],
     };
   }

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
 import { Admin } from '../../src/modules/staff/persistence/admin.entity';
+import { Cashier } from '../../src/modules/staff/persistence/cashier.entity';
 import { User } from '../../src/modules/users/persistence/user.entity';
 
 let sequence = 0;
@@ -56,6 +57,20 @@ export async function anAdmin(dataSource: DataSource, fields: Partial<Admin> = {
       passwordHash: '!',
       role: 'owner',
       isActive: true,
+      ...fields,
+    }),
+  );
+}
+
+/** A cashier who applied through the staff bot (pending unless said otherwise). */
+export async function aCashier(dataSource: DataSource, fields: Partial<Cashier> = {}): Promise<Cashier> {
+  const n = next();
+  const repository = dataSource.getRepository(Cashier);
+  return repository.save(
+    repository.create({
+      telegramId: 600_000_000 + n * 10 + randomInt(10),
+      fullName: `Кассирова Мария ${'И'.repeat(1 + (n % 5))}.`,
+      status: 'pending',
       ...fields,
     }),
   );

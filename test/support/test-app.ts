@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { INestApplication, ModuleMetadata, Type } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
@@ -31,11 +32,19 @@ export interface TestAppOptions {
   reset?: boolean;
   /** Extra modules, controllers or providers a test needs (e.g. a probe controller). */
   extra?: Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers'>;
+  /**
+   * Serve the bots by webhook, as in production: PUBLIC_URL is the app's own address (its port is chosen
+   * before start-up), so the bots register `<url>/telegram/<bot>` with the Bot API at TELEGRAM_API_ROOT
+   * (point it at the emulator) and receive updates on their real routes.
+   */
+  webhooks?: boolean;
 }
 
 /** Builds and starts the real application (real MariaDB, Redis, migrations) on a random port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig(testEnv(options.env));
+  const port = options.webhooks ? await freePort() : 0;
+  const publicUrl = options.webhooks ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {};
+  const config = loadConfig(testEnv({ ...options.env, ...publicUrl }));
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config), ...(options.extra?.imports ?? [])],
     controllers: options.extra?.controllers ?? [],
@@ -46,7 +55,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dataSource = app.get(DataSource);
   const redis = app.get(Redis);
   if (options.reset !== false) await resetState(dataSource, redis, config.redisPrefix);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,
@@ -60,6 +69,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     get: <T>(type: Type<T> | string | symbol) => app.get<T>(type as Type<T>, { strict: false }),
     close: () => app.close(),
   };
+}
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Polls `check` until it returns a truthy value (or throws its last error after `timeoutMs`). */

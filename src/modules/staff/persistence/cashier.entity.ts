@@ -7,10 +7,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { CASHIER_STATUSES, CashierStatus } from '../domain/cashier-status';
 import { Admin } from './admin.entity';
-
-export const CASHIER_STATUSES = ['pending', 'approved', 'rejected', 'revoked'] as const;
-export type CashierStatus = (typeof CASHIER_STATUSES)[number];
 
 /** A shop assistant using the staff bot; only `approved` cashiers may check and redeem codes. */
 @Entity('cashiers')

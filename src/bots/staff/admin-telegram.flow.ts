@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Context } from 'telegraf';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { IssueTelegramLoginTokenCommand } from '../../modules/auth/commands/issue-telegram-login-token.command';
+import { LinkAdminTelegramCommand } from '../../modules/auth/commands/link-admin-telegram.command';
+import { STAFF_TEXTS } from './staff-texts';
+
+/** Admins in the staff bot: `/login` gives a one-time sign-in token, `/link <code>` links this Telegram. */
+@Injectable()
+export class AdminTelegramFlow {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(ctx: Context, telegramId: number): Promise<void> {
+    try {
+      const { token, expiresInSeconds } = await this.commands.execute(
+        new IssueTelegramLoginTokenCommand(telegramId),
+      );
+      const panel = this.config.publicUrl ? `${this.config.publicUrl}/docs` : null;
+      const minutes = Math.max(1, Math.round(expiresInSeconds / 60));
+      // protect_content: the token cannot be forwarded or saved from the chat.
+      await ctx.reply(STAFF_TEXTS.loginToken(token, minutes, panel), {
+        parse_mode: 'HTML',
+        protect_content: true,
+      });
+    } catch (error) {
+      if (!isDomainError(error, ErrorCode.ADMIN_NOT_FOUND)) throw error;
+      await ctx.reply(STAFF_TEXTS.loginNotLinked);
+    }
+  }
+
+  async link(ctx: Context, telegramId: number, code: string): Promise<void> {
+    if (!code) {
+      await ctx.reply(STAFF_TEXTS.linkUsage);
+      return;
+    }
+    try {
+      const { username } = await this.commands.execute(new LinkAdminTelegramCommand(code, telegramId));
+      await ctx.reply(STAFF_TEXTS.linked(username), { parse_mode: 'HTML' });
+    } catch (error) {
+      if (!isDomainError(error, ErrorCode.AUTH_TOKEN_INVALID)) throw error;
+      await ctx.reply(STAFF_TEXTS.linkInvalid);
+    }
+  }
+}
+
+function isDomainError(error: unknown, code: ErrorCode): boolean {
+  return error instanceof DomainError && error.code === code;
+}

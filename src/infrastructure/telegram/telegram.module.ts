@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ConversationStore } from './conversation-store';
+import { ClientTelegram, StaffTelegram } from './telegram-senders';
+
+/**
+ * Telegram for every role: the two bots' senders and the dialog store. Receiving updates is the `bots`
+ * role's BotsModule; sending works from any process.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: StaffTelegram,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new StaffTelegram(config.staffBotToken, { apiRoot: config.telegramApiRoot }),
+    },
+    {
+      provide: ClientTelegram,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot }),
+    },
+    ConversationStore,
+  ],
+  exports: [StaffTelegram, ClientTelegram, ConversationStore],
+})
+export class TelegramModule {}
