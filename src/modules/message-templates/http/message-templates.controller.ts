@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminPrincipal } from '../../../common/auth/access';
+import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
+import { UpdateMessageTemplateCommand } from '../commands/update-message-template.command';
+import {
+  GetMessageTemplateQuery,
+  ListMessageTemplatesQuery,
+  MessageTemplateView,
+} from '../queries/message-template-views.query';
+import { PreviewMessageQuery } from '../queries/preview-message.query';
+import {
+  MessageTemplateResponse,
+  PreviewMessageBody,
+  PreviewResponse,
+  UpdateMessageTemplateBody,
+} from './message-templates.dto';
+
+@ApiTags('message-templates')
+@Controller('api/v1/message-templates')
+export class MessageTemplatesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @AnyAdmin()
+  @ApiOperation({ summary: "The bots' message templates with the placeholders each may use" })
+  @ApiOkResponse({ type: [MessageTemplateResponse] })
+  list(): Promise<MessageTemplateView[]> {
+    return this.queries.execute(new ListMessageTemplatesQuery());
+  }
+
+  @Get(':key')
+  @AnyAdmin()
+  @ApiOperation({ summary: 'One message template; MESSAGE_TEMPLATE_NOT_FOUND' })
+  @ApiOkResponse({ type: MessageTemplateResponse })
+  get(@Param('key') key: string): Promise<MessageTemplateView> {
+    return this.queries.execute(new GetMessageTemplateQuery(key));
+  }
+
+  @Put(':key')
+  @Roles('owner', 'marketing')
+  @ApiOperation({
+    summary: 'Change a template text',
+    description:
+      'PLACEHOLDER_UNKNOWN for a placeholder the key does not provide; VALIDATION_FAILED (details.fields) for HTML Telegram would refuse. The bots use the new text at once.',
+  })
+  @ApiOkResponse({ type: MessageTemplateResponse })
+  async update(
+    @Param('key') key: string,
+    @Body() body: UpdateMessageTemplateBody,
+    @CurrentAdmin() admin: AdminPrincipal,
+  ): Promise<MessageTemplateView> {
+    await this.commands.execute(
+      new UpdateMessageTemplateCommand(key, body.text, { type: 'admin', id: admin.id }),
+    );
+    return this.queries.execute(new GetMessageTemplateQuery(key));
+  }
+
+  @Post(':key/preview')
+  @Roles('owner', 'marketing')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Render the stored text or a draft with sample data, checked as a save would be (nothing is saved)',
+  })
+  @ApiOkResponse({ type: PreviewResponse })
+  preview(
+    @Param('key') key: string,
+    @Body() body: PreviewMessageBody,
+  ): Promise<{ key: string; html: string }> {
+    return this.queries.execute(new PreviewMessageQuery(key, body.text, body.values));
+  }
+}
