@@ -4,6 +4,7 @@ import { IssueTelegramLoginTokenCommand } from '../../src/modules/auth/commands/
 import { Admin } from '../../src/modules/staff/persistence/admin.entity';
 import { anAdminWithPassword, loginAs, TEST_PASSWORD } from '../support/auth';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
+import { ADMIN_REQUESTS_PER_MINUTE } from '../../src/modules/auth/guards/rate-limit.guard';
 
 describe('admin authentication', () => {
   let t: TestApp;
@@ -134,5 +135,23 @@ describe('admin authentication', () => {
     }
     expect(limited?.body.error.code).toBe('RATE_LIMITED');
     expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('rate-limits each admin on the admin API, without slowing the others', async () => {
+    const busy = await loginAs(t, 'marketing');
+    const calm = await loginAs(t, 'marketing');
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 16; batch++) {
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => request(t.url).get('/api/v1/auth/me').set(busy.auth)),
+      );
+      statuses.push(...responses.map((r) => r.status));
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(ADMIN_REQUESTS_PER_MINUTE);
+    const limited = await request(t.url).get('/api/v1/auth/me').set(busy.auth);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await request(t.url).get('/api/v1/auth/me').set(calm.auth)).status).toBe(200);
   });
 });

@@ -13,6 +13,7 @@ import { LogInHandler } from './commands/log-in.command';
 import { LogOutHandler } from './commands/log-out.command';
 import { AccessCheck } from './guards/access-check';
 import { AccessGuard } from './guards/access.guard';
+import { ADMIN_REQUESTS_PER_MINUTE, RateLimitGuard } from './guards/rate-limit.guard';
 import { AuthController } from './http/auth.controller';
 import { PosPingController } from './http/pos-ping.controller';
 import { AccessTokens } from './tokens/access-tokens';
@@ -33,8 +34,9 @@ import { RevokedTokens } from './tokens/revoked-tokens';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    // Per client IP on the auth routes; the per-username lockout is LoginAttempts (Redis, all replicas).
-    ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }]),
+    // Per admin on admin routes, per client IP on login (RateLimitGuard); in-process counters. The
+    // per-username lockout is LoginAttempts (Redis, all replicas).
+    ThrottlerModule.forRoot([{ ttl: 60_000, limit: ADMIN_REQUESTS_PER_MINUTE }]),
   ],
   controllers: [AuthController, PosPingController],
   providers: [
@@ -43,7 +45,9 @@ import { RevokedTokens } from './tokens/revoked-tokens';
     OneTimeTokens,
     LoginAttempts,
     AccessCheck,
+    // Global guards run in this order: who may call, then how often.
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     LogInHandler,
     LogInWithTelegramHandler,
     LogOutHandler,

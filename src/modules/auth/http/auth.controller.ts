@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiOkResponse,
@@ -7,10 +7,10 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Public } from '../../../common/auth/access.decorators';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
+import { LimitPerClient } from '../guards/rate-limit.guard';
 import { IssueLinkCodeCommand } from '../commands/issue-link-code.command';
 import { LogInWithTelegramCommand } from '../commands/log-in-with-telegram.command';
 import { LogInCommand } from '../commands/log-in.command';
@@ -24,7 +24,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @LimitPerClient()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in with username and password',
@@ -38,7 +38,7 @@ export class AuthController {
 
   @Post('telegram')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @LimitPerClient()
   @HttpCode(200)
   @ApiOperation({
     summary:
