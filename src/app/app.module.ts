@@ -14,11 +14,14 @@ import { RedisModule } from '../infrastructure/redis/redis.module';
 import { TelegramModule } from '../infrastructure/telegram/telegram.module';
 import { AuditModule } from '../modules/audit/audit.module';
 import { AuthModule } from '../modules/auth/auth.module';
+import { BroadcastsModule } from '../modules/broadcasts/broadcasts.module';
 import { AdminsModule } from '../modules/staff/admins.module';
 import { CashiersModule } from '../modules/staff/cashiers.module';
 import { DiscountsModule } from '../modules/discounts/discounts.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
 import { SettingsModule } from '../modules/settings/settings.module';
+import { SegmentsModule } from '../modules/segments/segments.module';
+import { UsersModule } from '../modules/users/users.module';
 
 /**
  * The whole application; APP_ROLES decides which adapters are switched on. Every role serves /health and
@@ -50,6 +53,9 @@ export class AppModule {
         MessageTemplatesModule,
         DiscountsModule,
         CashiersModule,
+        SegmentsModule,
+        UsersModule,
+        BroadcastsModule,
         ...(has('bots') ? [BotsModule] : []),
       ],
     };

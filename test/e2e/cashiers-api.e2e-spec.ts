@@ -200,7 +200,7 @@ describe('cashiers API', () => {
     const cashier = await aCashier(t.dataSource, { fullName: 'Соколова Софья', status: 'approved' });
     const sofya = { id: cashier.telegramId, first_name: 'Софья' };
     await emulator.sendText(t.config.staffBotToken, sofya, 'ABCD2345');
-    expect(emulator.lastMessageTo(sofya.id)?.text).toContain('Проверка кодов скоро заработает');
+    expect(emulator.lastMessageTo(sofya.id)?.text).toContain('Код не найден');
 
     const revoked = await post(`/${cashier.id}/revoke`, owner.auth);
 

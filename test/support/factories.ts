@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DiscountTemplate } from '../../src/modules/discounts/persistence/discount-template.entity';
+import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
 import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
 import { Admin } from '../../src/modules/staff/persistence/admin.entity';
 import { Cashier } from '../../src/modules/staff/persistence/cashier.entity';
@@ -74,4 +76,77 @@ export async function aCashier(dataSource: DataSource, fields: Partial<Cashier> 
       ...fields,
     }),
   );
+}
+
+/** A manual, single-use 10 % template valid 30 days (state only what matters). */
+export async function aDiscountTemplate(
+  dataSource: DataSource,
+  fields: Partial<DiscountTemplate> = {},
+): Promise<DiscountTemplate> {
+  const repository = dataSource.getRepository(DiscountTemplate);
+  return repository.save(
+    repository.create({
+      name: `Шаблон ${next()}`,
+      purpose: 'manual',
+      kind: 'percent',
+      value: 10,
+      usage: 'single',
+      maxRedemptions: null,
+      validDays: 30,
+      recurrence: 'none',
+      recurrenceDays: null,
+      minPurchase: null,
+      description: 'Скидка для теста',
+      isActive: true,
+      ...fields,
+    }),
+  );
+}
+
+/** A redemption of `discount` by its client: a `redeemed` usage row (channel staff_bot unless said otherwise). */
+export async function aClientRedemption(
+  dataSource: DataSource,
+  discount: Discount,
+  fields: Partial<DiscountUsageLog> = {},
+): Promise<DiscountUsageLog> {
+  const repository = dataSource.getRepository(DiscountUsageLog);
+  return repository.save(
+    repository.create({
+      discountId: discount.id,
+      userId: discount.userId,
+      channel: 'staff_bot',
+      action: 'redeemed',
+      purchaseAmount: 100_000,
+      discountAmount: 10_000,
+      ...fields,
+    }),
+  );
+}
+
+/**
+ * `count` clients in multi-row INSERTs (fast: thousands a second); `fields(i)` says what differs per client.
+ * Returns nothing: read the rows back when a test needs them.
+ */
+export async function manyUsers(
+  dataSource: DataSource,
+  count: number,
+  fields: (i: number) => Partial<User> = () => ({}),
+): Promise<void> {
+  const repository = dataSource.getRepository(User);
+  const first = next();
+  for (let start = 0; start < count; start += 500) {
+    const rows = Array.from({ length: Math.min(500, count - start) }, (_, k) => {
+      const i = start + k;
+      return {
+        telegramId: 800_000_000 + first * 100_000 + i,
+        firstName: `Клиент${first}_${i}`,
+        source: 'direct',
+        status: 'active' as const,
+        tags: [],
+        referralCode: `m${first}x${i}`,
+        ...fields(i),
+      };
+    });
+    await repository.insert(rows);
+  }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdminTelegramFlow } from './admin-telegram.flow';
+import { BroadcastComposeFlow } from './broadcast-compose.flow';
 import { CashierCodeDesk } from './cashier-code-desk';
 import { CashierDecisionFlow } from './cashier-decision.flow';
 import { CashierRegistrationFlow } from './cashier-registration.flow';
@@ -13,6 +14,7 @@ import { StaffBotUpdate } from './staff-bot.update';
     CashierDecisionFlow,
     AdminTelegramFlow,
     CashierCodeDesk,
+    BroadcastComposeFlow,
   ],
 })
 export class StaffBotModule {}

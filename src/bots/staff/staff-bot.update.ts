@@ -7,7 +7,9 @@ import { decisionNotice } from '../../modules/staff/events/cashier-notices';
 import { DECISION_BUTTON_PREFIX } from '../../modules/staff/events/decision-buttons';
 import { GetStaffMemberQuery, StaffMember } from '../../modules/staff/queries/get-staff-member.query';
 import { AdminTelegramFlow } from './admin-telegram.flow';
-import { CashierCodeDesk } from './cashier-code-desk';
+import { BroadcastComposeFlow, COMPOSE_BUTTON, ComposeState } from './broadcast-compose.flow';
+import { COMPOSE_TEXTS } from './broadcast-compose.texts';
+import { CashierCodeDesk, REDEEM_BUTTON } from './cashier-code-desk';
 import { CashierDecisionFlow } from './cashier-decision.flow';
 import { CashierRegistrationFlow, REGISTER_BUTTON, StaffConversation } from './cashier-registration.flow';
 import { STAFF_TEXTS } from './staff-texts';
@@ -27,6 +29,7 @@ export class StaffBotUpdate {
     private readonly decisions: CashierDecisionFlow,
     private readonly adminTelegram: AdminTelegramFlow,
     private readonly desk: CashierCodeDesk,
+    private readonly compose: BroadcastComposeFlow,
   ) {}
 
   /**
@@ -57,6 +60,16 @@ export class StaffBotUpdate {
   @Command('link')
   async link(@Ctx() ctx: Context): Promise<void> {
     if (ctx.from) await this.adminTelegram.link(ctx, ctx.from.id, argumentOf(ctx.text));
+  }
+
+  /** An owner or marketer composes a broadcast (BroadcastComposeFlow); everyone else is refused. */
+  @Command('broadcast')
+  async broadcast(@Ctx() ctx: Context): Promise<void> {
+    const member = await this.member(ctx);
+    if (!member) return;
+    if (member.admin) await this.compose.start(ctx, member);
+    else if (member.cashier) await ctx.reply(COMPOSE_TEXTS.notAllowed);
+    else await this.answerStranger(ctx, member, STAFF_TEXTS.unknownCommand);
   }
 
   @Command('cancel')
@@ -96,6 +109,29 @@ export class StaffBotUpdate {
     }
   }
 
+  @Action(COMPOSE_BUTTON)
+  async composeButton(@Ctx() ctx: Context): Promise<void> {
+    const member = await this.member(ctx);
+    if (member) await this.compose.press(ctx, member, callbackData(ctx));
+  }
+
+  /** «Погасить» under a checked code: an approved cashier redeems; anyone else hears their status. */
+  @Action(REDEEM_BUTTON)
+  async redeem(@Ctx() ctx: Context): Promise<void> {
+    const member = await this.member(ctx);
+    if (!member) return;
+    if (member.cashier && mayWorkWithCodes(member.cashier.status)) {
+      await this.desk.redeem(ctx, member.cashier, callbackData(ctx));
+      return;
+    }
+    await ctx.answerCbQuery(
+      member.cashier ? decisionNotice(member.cashier.status) : STAFF_TEXTS.staleButton,
+      {
+        show_alert: true,
+      },
+    );
+  }
+
   /** Any other button: an old keyboard, or data we never sent. */
   @On('callback_query')
   async staleButton(@Ctx() ctx: Context): Promise<void> {
@@ -108,6 +144,8 @@ export class StaffBotUpdate {
     if (!member || !ctx.chat) return;
     const text = ctx.text ?? '';
     const command = text.startsWith('/');
+    const composing = await this.conversations.get<ComposeState>('staff', ctx.chat.id);
+    if (this.compose.isComposing(composing) && !command) return this.compose.message(ctx, member, composing);
     if (member.cashier && mayWorkWithCodes(member.cashier.status)) {
       if (command) await ctx.reply(STAFF_TEXTS.unknownCommand);
       else await this.desk.check(ctx, member.cashier, text);
@@ -126,7 +164,10 @@ export class StaffBotUpdate {
   async otherMessage(@Ctx() ctx: Context): Promise<void> {
     const member = await this.member(ctx);
     if (!member || !ctx.chat) return;
+    const composing = await this.conversations.get<ComposeState>('staff', ctx.chat.id);
+    if (this.compose.isComposing(composing)) return this.compose.message(ctx, member, composing);
     if (member.cashier && !mayWorkWithCodes(member.cashier.status)) return this.tellStatus(ctx, member);
+    if (member.cashier) return this.desk.notText(ctx);
     const conversation = await this.conversations.get<StaffConversation>('staff', ctx.chat.id);
     await ctx.reply(
       this.registration.isWaitingForName(conversation) ? STAFF_TEXTS.nameAsText : STAFF_TEXTS.onlyText,

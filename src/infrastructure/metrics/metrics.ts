@@ -29,6 +29,35 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
+  readonly broadcastSends = new Counter({
+    name: 'dvorik_broadcast_sends_total',
+    help: 'Broadcast messages handed to Telegram by this process, by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly broadcastSendsInFlight = new Gauge({
+    name: 'dvorik_broadcast_sends_in_flight',
+    help: 'Broadcast messages this process is sending right now (claimed, no answer yet)',
+    registers: [this.registry],
+  });
+
+  /**
+   * Recipients of the broadcasts being sent, by delivery status (read at scrape time by the broadcasts
+   * module through `readBroadcastProgress`, in processes with the api role).
+   */
+  readonly broadcastRecipients = new Gauge({
+    name: 'dvorik_broadcast_recipients',
+    help: 'Recipients of broadcasts in status sending, by broadcast and delivery status',
+    labelNames: ['broadcast', 'status'] as const,
+    registers: [this.registry],
+    collect: () => this.readBroadcastProgress?.(),
+  });
+
+  /** Set by the broadcasts module: fills broadcastRecipients from the database. */
+  readBroadcastProgress?: () => Promise<void>;
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'dvorik_' });
   }

@@ -8,8 +8,16 @@ import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs';
 export class JobQueue {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.Maintenance) maintenance: Queue) {
-    this.queues = { [QueueName.Maintenance]: maintenance };
+  constructor(
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.Broadcasts) broadcasts: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+  ) {
+    this.queues = {
+      [QueueName.Maintenance]: maintenance,
+      [QueueName.Broadcasts]: broadcasts,
+      [QueueName.Notifications]: notifications,
+    };
   }
 
   async enqueue<N extends JobName>(

@@ -4,19 +4,59 @@
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  /** Broadcast sending: start (resolve the audience), chunk sends, the minute sweep. */
+  Broadcasts = 'broadcasts',
+  /** Messages to clients about their codes (gift announcements, redemptions): rate-limited for all workers. */
+  Notifications = 'notifications',
 }
 
 export enum JobName {
   /** Hourly: marks codes past expires_at as expired (they already read as expired). */
   ExpireDiscounts = 'discounts.expire',
+  /** An admin's bulk issue of a template to client ids or a segment; progress and result via GET /jobs/:id. */
+  BulkIssueDiscounts = 'discounts.bulk-issue',
+  /** A broadcast is due (tick) or sent now: resolve its audience once into deliveries, enqueue chunks. */
+  StartBroadcast = 'broadcasts.start',
+  /** Send one range of a broadcast's recipients through the shared rate limiter. */
+  SendBroadcastChunk = 'broadcasts.send-chunk',
+  /** Each minute: rows stuck in `sending` become `unknown`, counters refreshed, finished broadcasts closed. */
+  SweepBroadcasts = 'broadcasts.sweep',
+  /** Daily at `birthday.send_at` shop time: birthday gifts for the clients born on that shop date. */
+  BirthdayGifts = 'discounts.birthday',
+  /** One message to a client about a code: a gift announced (`discount_issued`, birthday greeting) or redeemed. */
+  NotifyClient = 'discounts.notify-client',
 }
 
 export interface JobPayloads {
   [JobName.ExpireDiscounts]: { scheduledFor: string };
+  [JobName.BulkIssueDiscounts]: {
+    templateId: number;
+    /** Exactly one of userIds and segmentId. */
+    userIds?: number[];
+    segmentId?: number;
+    /** The batch's period key for non-recurring templates (also the job id): a retry issues nothing twice. */
+    batchKey: string;
+    adminId: number | null;
+  };
+  [JobName.StartBroadcast]: { broadcastId: number };
+  /** Recipients with user ids fromUserId..toUserId (inclusive) of the broadcast's deliveries. */
+  [JobName.SendBroadcastChunk]: { broadcastId: number; fromUserId: number; toUserId: number };
+  [JobName.SweepBroadcasts]: { scheduledFor: string };
+  /** `shopDate`: YYYY-MM-DD in shop time, the day whose birthdays are celebrated. */
+  [JobName.BirthdayGifts]: { shopDate: string };
+  [JobName.NotifyClient]:
+    | { notice: 'discount_issued'; discountId: number }
+    | { notice: 'discount_redeemed'; discountId: number; userId: number; redemptionId: number };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ExpireDiscounts]: QueueName.Maintenance,
+  [JobName.BulkIssueDiscounts]: QueueName.Maintenance,
+  [JobName.StartBroadcast]: QueueName.Broadcasts,
+  [JobName.SendBroadcastChunk]: QueueName.Broadcasts,
+  [JobName.SweepBroadcasts]: QueueName.Broadcasts,
+  [JobName.BirthdayGifts]: QueueName.Maintenance,
+  [JobName.NotifyClient]: QueueName.Notifications,
 };
 
 /**
@@ -25,4 +65,15 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
  */
 export const JobIds = {
   expireDiscounts: (hour: string) => `discounts-expire-${hour}`,
+  /** Per broadcast and planned time: a rescheduled broadcast gets a new start job, N ticks one. */
+  startBroadcast: (broadcastId: number, scheduledAt: Date) =>
+    `broadcast-${broadcastId}-start-${scheduledAt.getTime()}`,
+  broadcastChunk: (broadcastId: number, fromUserId: number) => `broadcast-${broadcastId}-chunk-${fromUserId}`,
+  /** `minute`: YYYYMMDDHHmm (UTC). */
+  sweepBroadcasts: (minute: string) => `broadcasts-sweep-${minute}`,
+  /** SPEC's `birthday:<shop-date>`: one birthday run per shop day, however many schedulers tick. */
+  birthday: (shopDate: string) => `birthday-${shopDate}`,
+  /** One notice per issued code, and one per redemption. */
+  discountIssuedNotice: (discountId: number) => `notice-issued-${discountId}`,
+  discountRedeemedNotice: (redemptionId: number) => `notice-redeemed-${redemptionId}`,
 };

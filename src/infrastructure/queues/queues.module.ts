@@ -7,7 +7,7 @@ import { RedisKeys } from '../redis/redis-keys';
 import { JobHandlerRegistry } from './job-registry';
 import { JobQueue } from './job-queue';
 import { QueueName } from './jobs';
-import { MaintenanceWorker } from './queue-workers';
+import { BroadcastsWorker, MaintenanceWorker, NotificationsWorker } from './queue-workers';
 
 /** Retried with backoff; a job that finally fails stays in the failed set for an owner to read and retry. */
 const DEFAULT_JOB_OPTIONS = {
@@ -37,7 +37,12 @@ export class QueuesModule {
         }),
         ...queues,
       ],
-      providers: [JobQueue, ...(options.worker ? [JobHandlerRegistry, MaintenanceWorker] : [])],
+      providers: [
+        JobQueue,
+        ...(options.worker
+          ? [JobHandlerRegistry, MaintenanceWorker, BroadcastsWorker, NotificationsWorker]
+          : []),
+      ],
       exports: [JobQueue, ...queues],
     };
   }

@@ -50,6 +50,11 @@ export class FileStore {
     return fileId === undefined ? this.add(kind, newFileId(kind)) : this.byReference(kind, fileId);
   }
 
+  /** The file at a `file_path` getFile gave out (for downloads). */
+  byPath(path: string): StoredFile | undefined {
+    return [...this.files.values()].find((file) => file.path === path);
+  }
+
   get(fileId: string): File | undefined {
     const file = this.files.get(fileId);
     if (!file) return undefined;

@@ -264,11 +264,23 @@ export class TelegramEmulator {
     return id;
   }
 
+  /** A file download (`<apiRoot>/file/bot<token>/<file_path>`): placeholder bytes of the file's size. */
+  private serveFile(token: string, path: string, res: http.ServerResponse): void {
+    if (!this.state.bots.me(token))
+      return sendJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const file = this.state.files.byPath(decodeURIComponent(path));
+    if (!file) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    res.writeHead(200, { 'Content-Type': file.mimeType ?? 'application/octet-stream' });
+    res.end(Buffer.alloc(file.size ?? 1024, 0xff));
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const at = new Date();
     const url = new URL(req.url ?? '/', this.apiRoot);
     try {
       if (url.pathname.startsWith('/_emulator/')) return await handleControlRequest(this, req, res, url);
+      const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+      if (download) return this.serveFile(decodeURIComponent(download[1]), download[2], res);
       const route = /^\/bot([^/]+)\/([^/]+)\/?$/.exec(url.pathname);
       if (!route) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
       const params = parseParams(req.headers['content-type'], await readBody(req), url.searchParams);

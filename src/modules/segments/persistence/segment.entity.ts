@@ -1,15 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-/** A leaf rule of a segment filter, e.g. `{ field: 'isSubscribed', op: 'eq', value: true }`. */
-export interface SegmentRule {
-  field: string;
-  op: string;
-  value?: unknown;
-}
-
-/** A segment filter: groups nest; `{ all: [] }` matches every client. Validated by the segments module. */
-export type SegmentFilter = { all: SegmentFilterNode[] } | { any: SegmentFilterNode[] };
-export type SegmentFilterNode = SegmentFilter | SegmentRule;
+import { SegmentFilter } from '../domain/segment-filter';
 
 /** A saved audience for broadcasts and bulk actions. */
 @Entity('segments')
@@ -24,6 +14,7 @@ export class Segment {
   @Column({ type: 'varchar', length: 1024, nullable: true })
   description: string | null;
 
+  /** The rule tree of SPEC 5 (domain/segment-filter.ts); checked before every save. */
   @Column({ type: 'json' })
   filter: SegmentFilter;
 

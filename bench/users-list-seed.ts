@@ -1,0 +1,201 @@
+import type { Connection } from 'mysql2/promise';
+
+/** A small seeded PRNG (mulberry32): the same shop every run, so figures compare between runs. */
+export function randomFrom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST_NAMES = [
+  'Анна',
+  'Мария',
+  'Елена',
+  'Ольга',
+  'Наталья',
+  'Иван',
+  'Сергей',
+  'Алексей',
+  'Дмитрий',
+  'Павел',
+  'Ксения',
+  'Юлия',
+];
+const LAST_NAMES = [
+  'Иванова',
+  'Смирнова',
+  'Кузнецова',
+  'Попова',
+  'Соколов',
+  'Лебедев',
+  'Козлов',
+  'Новиков',
+  'Морозова',
+  'Волкова',
+];
+const SOURCES: [string, number][] = [
+  ['direct', 0.4],
+  ['instagram', 0.25],
+  ['vk', 0.15],
+  ['flyer', 0.1],
+  ['referral', 0.1],
+];
+const TAGS = [
+  'vip',
+  'опт',
+  'сладкоежка',
+  'новичок',
+  'постоянный',
+  'мармелад',
+  'шоколад',
+  'подарки',
+  'дети',
+  'офис',
+];
+const DAY_MS = 24 * 3600 * 1000;
+const ROWS_PER_INSERT = 1000;
+
+const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)];
+function weighted(random: () => number, items: [string, number][]): string {
+  let r = random();
+  for (const [item, weight] of items) {
+    if ((r -= weight) < 0) return item;
+  }
+  return items[0][0];
+}
+
+/**
+ * `count` clients in multi-row INSERTs, spread the way a real shop's are: 90 % active, 7 % blocked, 3 %
+ * deleted, 1 % test; sources, 0..3 tags of ten, birth dates for 70 %, half subscribed, registrations over
+ * two years before `now`, last activity since registration (10 % never).
+ */
+export async function seedUsers(
+  db: Connection,
+  count: number,
+  now: Date,
+  random: () => number,
+): Promise<void> {
+  const columns = [
+    'telegram_id',
+    'username',
+    'first_name',
+    'last_name',
+    'language_code',
+    'source',
+    'birth_date',
+    'is_subscribed',
+    'status',
+    'tags',
+    'last_activity_at',
+    'referral_code',
+    'is_test',
+    'created_at',
+  ];
+  for (let start = 0; start < count; start += ROWS_PER_INSERT) {
+    const values: unknown[] = [];
+    const size = Math.min(ROWS_PER_INSERT, count - start);
+    for (let i = start; i < start + size; i++) {
+      const roll = random();
+      const status = roll < 0.9 ? 'active' : roll < 0.97 ? 'blocked' : 'deleted';
+      const deleted = status === 'deleted';
+      const createdAt = new Date(now.getTime() - Math.floor(random() * 730 * DAY_MS));
+      const sinceCreated = now.getTime() - createdAt.getTime();
+      const lastActivity =
+        random() < 0.1 ? null : new Date(createdAt.getTime() + Math.floor(random() * sinceCreated));
+      const tags = [...new Set(Array.from({ length: Math.floor(random() * 4) }, () => pick(random, TAGS)))];
+      const birth =
+        !deleted && random() < 0.7
+          ? `${1950 + Math.floor(random() * 65)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`
+          : null;
+      values.push(
+        deleted ? null : 7_000_000_000 + i,
+        deleted || random() < 0.4 ? null : `client_${i}`,
+        deleted ? null : pick(random, FIRST_NAMES),
+        deleted ? null : pick(random, LAST_NAMES),
+        deleted ? null : 'ru',
+        weighted(random, SOURCES),
+        birth,
+        !deleted && random() < 0.5 ? 1 : 0,
+        status,
+        JSON.stringify(deleted ? [] : tags),
+        lastActivity,
+        deleted ? null : `b${i.toString(36)}`,
+        random() < 0.01 ? 1 : 0,
+        createdAt,
+      );
+    }
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    await db.query(
+      `INSERT INTO users (${columns.join(', ')}) VALUES ${Array.from({ length: size }, () => row).join(', ')}`,
+      values,
+    );
+  }
+}
+
+/**
+ * `count` codes for random clients: half active (a quarter of those past their expiry, not yet swept),
+ * 30 % used, 20 % expired; reasons subscription / birthday / manual.
+ */
+export async function seedDiscounts(
+  db: Connection,
+  count: number,
+  users: number,
+  now: Date,
+  random: () => number,
+): Promise<void> {
+  const columns = [
+    'code',
+    'template_id',
+    'user_id',
+    'kind',
+    'value',
+    'status',
+    'reason',
+    'valid_from',
+    'expires_at',
+    'used_at',
+    'created_at',
+  ];
+  const reasons: [string, number, number][] = [
+    ['subscription', 1, 10],
+    ['birthday', 2, 15],
+    ['manual', 3, 5],
+  ];
+  for (let start = 0; start < count; start += ROWS_PER_INSERT) {
+    const values: unknown[] = [];
+    const size = Math.min(ROWS_PER_INSERT, count - start);
+    for (let i = start; i < start + size; i++) {
+      const [reason, templateId, value] = pick(random, reasons);
+      const createdAt = new Date(now.getTime() - Math.floor(random() * 365 * DAY_MS));
+      const roll = random();
+      const status = roll < 0.5 ? 'active' : roll < 0.8 ? 'used' : 'expired';
+      const expiresAt =
+        status === 'active' && random() < 0.75
+          ? new Date(now.getTime() + Math.floor(random() * 30 * DAY_MS))
+          : new Date(now.getTime() - Math.floor(random() * 30 * DAY_MS));
+      values.push(
+        `B${i.toString(36).toUpperCase().padStart(7, '0')}`,
+        templateId,
+        1 + Math.floor(random() * users),
+        'percent',
+        value,
+        status,
+        reason,
+        createdAt,
+        expiresAt,
+        status === 'used' ? createdAt : null,
+        createdAt,
+      );
+    }
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    await db.query(
+      `INSERT INTO discounts (${columns.join(', ')}) VALUES ${Array.from({ length: size }, () => row).join(', ')}`,
+      values,
+    );
+  }
+}

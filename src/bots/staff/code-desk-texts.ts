@@ -1,0 +1,92 @@
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
+import { errorTextRu } from '../../common/errors/error-texts.ru';
+import { formatRubles } from '../../modules/discounts/domain/discount-value';
+import { shopTimeText } from '../../modules/discounts/domain/shop-time-text';
+import { CodeCheck, CodeFacts, Redemption } from '../../modules/discounts/queries/code-answers';
+import { escapeHtml } from '../../modules/message-templates/domain/render-message';
+
+/** What the staff bot's code desk says (Russian, Telegram HTML where it builds a card). */
+export const DESK_TEXTS = {
+  greet: (fullName: string) =>
+    `Здравствуйте, ${fullName}! Вы кассир «Мармеладного Дворика».\n\n` +
+    'Пришлите код покупателя — текстом (например, K7M2QX9A) или командой /check КОД. QR-код из приложения ' +
+    'покупателя отсканируйте камерой телефона и пришлите получившийся текст. Я покажу скидку и кнопку «Погасить».',
+  usage: 'Пришлите код покупателя: например, /check K7M2QX9A или просто K7M2QX9A.',
+  notACode: 'Это не похоже на код скидки. Код — 8 латинских букв и цифр, например K7M2QX9A.',
+  photo:
+    'Я не читаю QR-коды с фотографий. Отсканируйте QR камерой телефона (или приложением-сканером) и ' +
+    'пришлите получившийся текст — или наберите код вручную.',
+  paused: (seconds: number) =>
+    `⏸ Проверка кодов приостановлена ещё на ${seconds} сек.: слишком много неверных кодов за минуту. ` +
+    'Владелец магазина предупреждён.',
+  pausedNow: (seconds: number) =>
+    `⏸ Слишком много неверных кодов за минуту: проверка приостановлена на ${seconds} сек. ` +
+    'Владелец магазина предупреждён.',
+  redeemButton: 'Погасить',
+  redeemed: 'Погашено ✅',
+  shared: 'Это общий код для многих покупателей: погасить его можно только на кассе.',
+  suspended:
+    'Код приостановлен: покупатель отписался от канала магазина. Он снова заработает, когда покупатель ' +
+    'подпишется.',
+};
+
+/** A code that may be redeemed now, above «Погасить»: worth, what for, whose, until when (shop time). */
+export function codeCard(check: CodeCheck, timezone: string): string {
+  return ['✅ <b>Код действителен</b>', '', ...factLines(check, timezone)].join('\n');
+}
+
+/** The card once redeemed (the «Погасить» message is edited to this). */
+export function redeemedCard(redemption: Redemption, timezone: string): string {
+  return [
+    `✅ <b>Погашено</b> ${shopTimeText(redemption.usedAt, timezone)}`,
+    '',
+    ...factLines(redemption, timezone, false),
+  ].join('\n');
+}
+
+/** Why a code cannot be checked or redeemed, with the moment that matters (used, expired, not yet valid). */
+export function refusalText(code: string, error: DomainError, timezone: string): string {
+  return `❌ <code>${escapeHtml(code)}</code>\n${escapeHtml(refusalReason(error, timezone))}`;
+}
+
+/** The same, short, for a button's popup (at most 200 characters). */
+export function refusalReason(error: DomainError, timezone: string): string {
+  const at = (field: string): string | null => {
+    const value = error.details?.[field];
+    return typeof value === 'string' ? shopTimeText(new Date(value), timezone) : null;
+  };
+  switch (error.code) {
+    case ErrorCode.CODE_ALREADY_USED: {
+      const usedAt = at('usedAt');
+      return usedAt ? `Этот код уже погашен ${usedAt}.` : errorTextRu(error);
+    }
+    case ErrorCode.CODE_EXPIRED: {
+      const expiresAt = at('expiresAt');
+      return expiresAt ? `Срок действия кода истёк ${expiresAt}.` : errorTextRu(error);
+    }
+    case ErrorCode.CODE_NOT_YET_VALID: {
+      const validFrom = at('validFrom');
+      return validFrom ? `Этот код начнёт действовать ${validFrom}.` : errorTextRu(error);
+    }
+    case ErrorCode.CODE_REVOKED:
+      return error.details?.suspended ? DESK_TEXTS.suspended : errorTextRu(error);
+    default:
+      return errorTextRu(error);
+  }
+}
+
+function factLines(facts: CodeFacts, timezone: string, withTerms = true): string[] {
+  const lines = [
+    `Код: <code>${escapeHtml(facts.code)}</code>`,
+    `Скидка: <b>${escapeHtml(facts.valueText)}</b>`,
+  ];
+  if (withTerms && facts.description) lines.push(`<i>${escapeHtml(facts.description)}</i>`);
+  if (facts.client?.firstName) lines.push(`Клиент: ${escapeHtml(facts.client.firstName)}`);
+  if (withTerms) {
+    lines.push(`Действует до: ${facts.expiresAt ? shopTimeText(facts.expiresAt, timezone) : 'бессрочно'}`);
+    if (facts.minPurchase !== null) lines.push(`Минимальная покупка: ${formatRubles(facts.minPurchase)}`);
+    if (facts.shared) lines.push(DESK_TEXTS.shared);
+  }
+  return lines;
+}

@@ -1,0 +1,75 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Segment } from '../segments/persistence/segment.entity';
+import { AdoptStaffMediaHandler } from './commands/adopt-staff-media.command';
+import { CreateBroadcastHandler, UpdateBroadcastHandler } from './commands/broadcast-drafts.commands';
+import { CancelBroadcastHandler } from './commands/cancel-broadcast.command';
+import { ScheduleBroadcastHandler } from './commands/schedule-broadcast.command';
+import { SendBroadcastChunkHandler } from './commands/send-broadcast-chunk.command';
+import { SendTestBroadcastHandler } from './commands/send-test-broadcast.command';
+import { SettleBroadcastHandler } from './commands/settle-broadcast.command';
+import { StartBroadcastHandler } from './commands/start-broadcast.command';
+import { SweepBroadcastsHandler } from './commands/sweep-broadcasts.command';
+import { BroadcastsController } from './http/broadcasts.controller';
+import { BroadcastScheduleTick } from './jobs/broadcast-schedule.tick';
+import { SendBroadcastChunkJob, StartBroadcastJob, SweepBroadcastsJob } from './jobs/broadcast.jobs';
+import { BroadcastAudience } from './persistence/broadcast-audience';
+import { BroadcastDelivery } from './persistence/broadcast-delivery.entity';
+import { BroadcastRecords } from './persistence/broadcast-records';
+import { Broadcast } from './persistence/broadcast.entity';
+import { DeliveryLedger } from './persistence/delivery-ledger';
+import { BroadcastProgressMetrics } from './queries/broadcast-progress-metrics';
+import {
+  BroadcastAudiencesHandler,
+  CountBroadcastAudienceHandler,
+} from './queries/broadcast-audiences.query';
+import { GetBroadcastStatsHandler } from './queries/broadcast-stats.query';
+import { DueBroadcastsHandler, GetBroadcastHandler } from './queries/get-broadcast.query';
+import { ListBroadcastsHandler } from './queries/list-broadcasts.query';
+import { BroadcastMessage } from './sending/broadcast-message';
+import { BroadcastRateLimiter } from './sending/broadcast-rate-limiter';
+import { SendingLifecycle } from './sending/sending-lifecycle';
+import { SentRecorder } from './sending/sent-recorder';
+
+/**
+ * Broadcasts: drafts, scheduling, cancel and test sends (admin API), and the sending pipeline (minute
+ * tick -> start job -> chunk jobs through one Redis rate limiter), at most once per recipient through
+ * broadcast_deliveries. Audiences come from the segments module (ResolveSegmentQuery); a client who
+ * blocked the bot is reported to the users module (MarkClientBlockedCommand).
+ */
+@Module({
+  // Segment: read-only, the names of saved segments for the staff bot's audience buttons.
+  imports: [TypeOrmModule.forFeature([Broadcast, BroadcastDelivery, Segment])],
+  controllers: [BroadcastsController],
+  providers: [
+    BroadcastRecords,
+    DeliveryLedger,
+    BroadcastAudience,
+    BroadcastMessage,
+    BroadcastRateLimiter,
+    SendingLifecycle,
+    SentRecorder,
+    BroadcastProgressMetrics,
+    CreateBroadcastHandler,
+    UpdateBroadcastHandler,
+    ScheduleBroadcastHandler,
+    CancelBroadcastHandler,
+    SendTestBroadcastHandler,
+    AdoptStaffMediaHandler,
+    StartBroadcastHandler,
+    SendBroadcastChunkHandler,
+    SettleBroadcastHandler,
+    SweepBroadcastsHandler,
+    GetBroadcastHandler,
+    DueBroadcastsHandler,
+    ListBroadcastsHandler,
+    GetBroadcastStatsHandler,
+    BroadcastAudiencesHandler,
+    CountBroadcastAudienceHandler,
+    BroadcastScheduleTick,
+    StartBroadcastJob,
+    SendBroadcastChunkJob,
+    SweepBroadcastsJob,
+  ],
+})
+export class BroadcastsModule {}

@@ -1,0 +1,115 @@
+import { Logger } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { Clock } from '../../../common/clock/clock';
+import { Metrics } from '../../../infrastructure/metrics/metrics';
+import { JobName, JobPayloads } from '../../../infrastructure/queues/jobs';
+import { GetSettingQuery } from '../../settings/queries/get-setting.query';
+import { BroadcastRecords } from '../persistence/broadcast-records';
+import { DeliveryLedger } from '../persistence/delivery-ledger';
+import { BroadcastMessage } from '../sending/broadcast-message';
+import { BroadcastRateLimiter } from '../sending/broadcast-rate-limiter';
+import { ChunkEnd, ChunkRun, ChunkTally, SendingSettings } from '../sending/chunk-run';
+import { SendingLifecycle } from '../sending/sending-lifecycle';
+import { SentRecorder } from '../sending/sent-recorder';
+import { SettleBroadcastCommand } from './settle-broadcast.command';
+
+export type ChunkPayload = JobPayloads[JobName.SendBroadcastChunk];
+
+export interface ChunkResult extends ChunkTally {
+  end: ChunkEnd | 'not-sending';
+  /** Rows a previous run of this chunk left `sending` (it crashed): now `unknown`, never re-sent. */
+  interrupted: number;
+}
+
+/** Telegram's free limit: about 30 messages a second to different chats. */
+export const FREE_RATE_LIMIT = 30;
+/** Parallel sends per chunk job; the worker runs 4 chunk jobs, so at most 64 sends in flight a process. */
+export const MAX_LANES = 16;
+
+/**
+ * Sends the pending recipients of one range (the chunk job). `rerun`: this job ran before and died (a
+ * crashed or stalled worker): its rows still `sending` are settled as `unknown` first, since their message
+ * may have gone out. Ends early on cancel or shutdown; settles the broadcast afterwards.
+ */
+export class SendBroadcastChunkCommand extends Command<ChunkResult> {
+  constructor(
+    readonly chunk: ChunkPayload,
+    readonly rerun: boolean,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SendBroadcastChunkCommand)
+export class SendBroadcastChunkHandler implements ICommandHandler<SendBroadcastChunkCommand, ChunkResult> {
+  private readonly logger = new Logger(SendBroadcastChunkHandler.name);
+
+  constructor(
+    private readonly records: BroadcastRecords,
+    private readonly ledger: DeliveryLedger,
+    private readonly limiter: BroadcastRateLimiter,
+    private readonly message: BroadcastMessage,
+    private readonly lifecycle: SendingLifecycle,
+    private readonly sent: SentRecorder,
+    private readonly clock: Clock,
+    private readonly metrics: Metrics,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ chunk, rerun }: SendBroadcastChunkCommand): Promise<ChunkResult> {
+    const { broadcastId, fromUserId, toUserId } = chunk;
+    const tally: ChunkTally = { sent: 0, blocked: 0, failed: 0, unknown: 0, retried: 0, rateLimited: 0 };
+    const interrupted = rerun
+      ? await this.ledger.orphansToUnknown(broadcastId, fromUserId, toUserId, this.clock.now())
+      : 0;
+    if (interrupted > 0) {
+      this.logger.warn(
+        { broadcastId, fromUserId, toUserId, interrupted },
+        'Interrupted sends marked unknown',
+      );
+    }
+    const broadcast = await this.records.find(broadcastId);
+    if (!broadcast || broadcast.status !== 'sending') {
+      if (broadcast) await this.commands.execute(new SettleBroadcastCommand(broadcastId));
+      return { end: 'not-sending', interrupted, ...tally };
+    }
+    const recipients = await this.ledger.pendingIn(broadcastId, fromUserId, toUserId);
+    const run = new ChunkRun(
+      {
+        ledger: this.ledger,
+        limiter: this.limiter,
+        message: this.message,
+        clock: this.clock,
+        commands: this.commands,
+        metrics: this.metrics,
+        sent: this.sent,
+        stopping: () => this.lifecycle.stopping,
+        status: () => this.records.statusOf(broadcastId),
+      },
+      broadcastId,
+      broadcast,
+      recipients,
+      await this.settings(),
+    );
+    const end = await this.lifecycle.track(() => run.run());
+    if (end !== 'shutdown') await this.commands.execute(new SettleBroadcastCommand(broadcastId));
+    return { end, interrupted, ...run.tally };
+  }
+
+  private async settings(): Promise<SendingSettings> {
+    const [rate, paid, maxAttempts] = await Promise.all([
+      this.queries.execute(new GetSettingQuery('broadcast.rate_per_second')),
+      this.queries.execute(new GetSettingQuery('broadcast.paid')),
+      this.queries.execute(new GetSettingQuery('broadcast.max_attempts')),
+    ]);
+    // Beyond ~30 a second Telegram wants paid broadcasts: an unpaid shop is held to the free limit.
+    const perSecond = paid ? rate : Math.min(rate, FREE_RATE_LIMIT);
+    return {
+      perSecond,
+      paid,
+      maxAttempts,
+      lanes: Math.min(MAX_LANES, Math.max(2, Math.ceil(perSecond / 20))),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Actor, AuditableEvent, AuditEntry, SYSTEM_ACTOR } from '../../../common/audit/audit-entry';
+
+export type BroadcastAction =
+  | 'broadcast.created'
+  | 'broadcast.updated'
+  | 'broadcast.scheduled'
+  | 'broadcast.started'
+  | 'broadcast.cancelled'
+  | 'broadcast.finished'
+  | 'broadcast.test_sent';
+
+/**
+ * Something happened to a broadcast: an admin created, changed, scheduled, cancelled or test-sent it, or
+ * the pipeline started or finished it (actor: system). `changes` never holds client data.
+ */
+export class BroadcastEvent extends AuditableEvent {
+  constructor(
+    readonly action: BroadcastAction,
+    readonly broadcastId: number,
+    readonly actor: Actor = SYSTEM_ACTOR,
+    readonly changes: Record<string, unknown> | null = null,
+  ) {
+    super();
+  }
+
+  toAuditEntry(): AuditEntry {
+    return {
+      actor: this.actor,
+      action: this.action,
+      entityType: 'broadcast',
+      entityId: this.broadcastId,
+      changes: this.changes,
+    };
+  }
+}

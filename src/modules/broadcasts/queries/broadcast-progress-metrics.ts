@@ -1,0 +1,35 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { Metrics } from '../../../infrastructure/metrics/metrics';
+
+/**
+ * Fills `dvorik_broadcast_recipients{broadcast, status}` at scrape time with the delivery rows of the
+ * broadcasts being sent. Only processes with the api role report it (one set of series, not one a replica).
+ */
+@Injectable()
+export class BroadcastProgressMetrics implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.roles.has('api')) this.metrics.readBroadcastProgress = () => this.read();
+  }
+
+  private async read(): Promise<void> {
+    const rows = (await this.dataSource.query(
+      'SELECT d.broadcast_id, d.status, COUNT(*) AS n FROM broadcast_deliveries d ' +
+        "JOIN broadcasts b ON b.id = d.broadcast_id AND b.status = 'sending' GROUP BY d.broadcast_id, d.status",
+    )) as Array<{ broadcast_id: number; status: string; n: number | string }>;
+    this.metrics.broadcastRecipients.reset();
+    for (const row of rows) {
+      this.metrics.broadcastRecipients.set(
+        { broadcast: String(row.broadcast_id), status: row.status },
+        Number(row.n),
+      );
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+
+/** A discount template was created, changed or deleted. */
+export class DiscountTemplateChangedEvent extends AuditableEvent {
+  constructor(
+    readonly action: 'discount_template.created' | 'discount_template.updated' | 'discount_template.deleted',
+    readonly templateId: number,
+    readonly actor: Actor,
+    readonly changes: Record<string, unknown>,
+  ) {
+    super();
+  }
+
+  toAuditEntry(): AuditEntry {
+    return {
+      actor: this.actor,
+      action: this.action,
+      entityType: 'discount_template',
+      entityId: this.templateId,
+      changes: this.changes,
+    };
+  }
+}

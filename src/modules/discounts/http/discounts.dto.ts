@@ -1,0 +1,255 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { DISCOUNT_KINDS, DiscountKind } from '../persistence/discount-template.entity';
+import {
+  USAGE_ACTIONS,
+  USAGE_CHANNELS,
+  UsageAction,
+  UsageChannel,
+} from '../persistence/discount-usage-log.entity';
+import {
+  DISCOUNT_REASONS,
+  DISCOUNT_STATUSES,
+  DiscountReason,
+  DiscountStatus,
+} from '../persistence/discount.entity';
+import { BooleanQuery } from './query-transforms';
+
+/** The most client ids one bulk request may name; bigger audiences go through a segment. */
+export const BULK_MAX_IDS = 10_000;
+
+export class IssueDiscountBody {
+  @ApiPropertyOptional({ example: 42, description: 'The client; leave out for a shared template' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  userId?: number;
+
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(1)
+  templateId: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: "Overrides the template's lifetime; must be in the future",
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  expiresAt?: Date;
+}
+
+export class BulkIssueBody {
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(1)
+  templateId: number;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [12, 15, 31],
+    description: `1..${BULK_MAX_IDS} client ids`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_MAX_IDS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  userIds?: number[];
+
+  @ApiPropertyOptional({
+    example: 2,
+    description: "A saved segment: its active, non-test clients at the job's start",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  segmentId?: number;
+}
+
+export class RedeemByAdminBody {
+  @ApiPropertyOptional({ example: 250000, description: 'Kopecks' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  purchaseAmount?: number;
+
+  @ApiPropertyOptional({ description: 'Shared codes: the client redeeming it (each client once)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  clientUserId?: number;
+
+  @ApiPropertyOptional({ description: 'A retry with the same key gets the first answer back' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/)
+  idempotencyKey?: string;
+}
+
+export class RevokeDiscountBody {
+  @ApiPropertyOptional({ example: 'Выдан по ошибке', maxLength: 500, description: 'Kept in the audit log' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class ListDiscountsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: DISCOUNT_STATUSES,
+    description: 'As of now: a code past its expiry is `expired`',
+  })
+  @IsOptional()
+  @IsIn(DISCOUNT_STATUSES)
+  status?: DiscountStatus;
+
+  @ApiPropertyOptional({ enum: DISCOUNT_REASONS })
+  @IsOptional()
+  @IsIn(DISCOUNT_REASONS)
+  reason?: DiscountReason;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  templateId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  userId?: number;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Issued at or after' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  issuedFrom?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Issued before' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  issuedTo?: Date;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean()
+  isTest?: boolean;
+}
+
+export class ListUsageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'K7M2QX9A' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  code?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  userId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  cashierId?: number;
+
+  @ApiPropertyOptional({ enum: USAGE_CHANNELS })
+  @IsOptional()
+  @IsIn(USAGE_CHANNELS)
+  channel?: UsageChannel;
+
+  @ApiPropertyOptional({ enum: USAGE_ACTIONS })
+  @IsOptional()
+  @IsIn(USAGE_ACTIONS)
+  action?: UsageAction;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  terminalId?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class DiscountResponse {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'K7M2QX9A' }) code: string;
+  @ApiProperty() templateId: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null for a shared code' }) userId: number | null;
+  @ApiProperty({ enum: DISCOUNT_KINDS }) kind: DiscountKind;
+  @ApiProperty() value: number;
+  @ApiProperty({ example: '10 %' }) valueText: string;
+  @ApiProperty({ enum: DISCOUNT_STATUSES, description: 'As of now' }) status: DiscountStatus;
+  @ApiProperty({ enum: DISCOUNT_REASONS }) reason: DiscountReason;
+  @ApiProperty({ type: String, nullable: true, example: '2026' }) periodKey: string | null;
+  @ApiProperty({ type: Number, nullable: true }) issuedByAdminId: number | null;
+  @ApiProperty() validFrom: Date;
+  @ApiProperty({ type: Date, nullable: true }) expiresAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) usedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) suspendedAt: Date | null;
+  @ApiProperty() redemptionCount: number;
+  @ApiProperty({ type: Number, nullable: true }) maxRedemptions: number | null;
+  @ApiProperty() isTest: boolean;
+  @ApiProperty() createdAt: Date;
+}
+
+export class JobStartedResponse {
+  @ApiProperty({ example: 'bulk-3f9c0a1b2d4e5f60' }) jobId: string;
+}
+
+export class JobResponse {
+  @ApiProperty({ example: 'bulk-3f9c0a1b2d4e5f60' }) id: string;
+  @ApiProperty({ example: 'discounts.bulk-issue' }) name: string;
+  @ApiProperty({ example: 'completed', description: 'waiting, active, delayed, completed, failed, ...' })
+  state: string;
+  @ApiProperty({
+    example: { processed: 3, total: 3, percent: 100, issued: 2, skipped: 1, failed: 0 },
+    description: "The job's own progress (a number or an object)",
+  })
+  progress: unknown;
+  @ApiProperty({ example: { total: 3, issued: 2, skipped: 1, failed: 0 }, nullable: true }) result: unknown;
+  @ApiProperty({ type: String, nullable: true }) failedReason: string | null;
+  @ApiProperty() attemptsMade: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
+}

@@ -1,0 +1,23 @@
+import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+
+/** A saved segment was created, changed or deleted by an admin. */
+export class SegmentChangedEvent extends AuditableEvent {
+  constructor(
+    readonly action: 'segment.created' | 'segment.updated' | 'segment.deleted',
+    readonly segmentId: number,
+    readonly actor: Actor,
+    readonly changes: Record<string, unknown> | null = null,
+  ) {
+    super();
+  }
+
+  toAuditEntry(): AuditEntry {
+    return {
+      actor: this.actor,
+      action: this.action,
+      entityType: 'segment',
+      entityId: this.segmentId,
+      changes: this.changes,
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor } from '../../../common/audit/audit-entry';
+import { AdminPrincipal } from '../../../common/auth/access';
+import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
+import { Page, PageQueryDto } from '../../../common/pagination/page-query.dto';
+import {
+  CreateSegmentCommand,
+  DeleteSegmentCommand,
+  UpdateSegmentCommand,
+} from '../commands/segment-commands';
+import { CountSegmentQuery } from '../queries/resolve-segment.query';
+import {
+  GetSegmentQuery,
+  ListSegmentsQuery,
+  PreviewSegmentQuery,
+  SegmentPreview,
+} from '../queries/segment-queries';
+import { SegmentView } from '../queries/segment-view';
+import {
+  CreateSegmentBody,
+  PreviewSegmentBody,
+  SegmentCountResponse,
+  SegmentPageResponse,
+  SegmentPreviewResponse,
+  SegmentResponse,
+  UpdateSegmentBody,
+} from './segments.dto';
+
+const actorOf = (admin: AdminPrincipal): Actor => ({ type: 'admin', id: admin.id });
+
+@ApiTags('segments')
+@Controller('api/v1/segments')
+export class SegmentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @AnyAdmin()
+  @ApiOperation({
+    summary: 'Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt',
+  })
+  @ApiOkResponse({ type: SegmentPageResponse })
+  list(@Query() query: PageQueryDto): Promise<Page<SegmentView>> {
+    return this.queries.execute(new ListSegmentsQuery(query.page, query.limit, query.sort));
+  }
+
+  @Post('preview')
+  @Roles('owner', 'marketing')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Count and the newest 20 clients of a filter, without saving it (owner, marketing)',
+    description:
+      'SEGMENT_FILTER_INVALID with `details.path`. A POST (the filter is a JSON tree), so not for readonly.',
+  })
+  @ApiOkResponse({ type: SegmentPreviewResponse })
+  preview(@Body() body: PreviewSegmentBody): Promise<SegmentPreview> {
+    return this.queries.execute(new PreviewSegmentQuery(body.filter));
+  }
+
+  @Get(':id')
+  @AnyAdmin()
+  @ApiOperation({ summary: 'One segment (any admin); SEGMENT_NOT_FOUND' })
+  @ApiOkResponse({ type: SegmentResponse })
+  get(@Param('id', ParseIntPipe) id: number): Promise<SegmentView> {
+    return this.queries.execute(new GetSegmentQuery(id));
+  }
+
+  @Get(':id/count')
+  @AnyAdmin()
+  @ApiOperation({ summary: 'How many clients a saved segment selects now (any admin); SEGMENT_NOT_FOUND' })
+  @ApiOkResponse({ type: SegmentCountResponse })
+  async count(@Param('id', ParseIntPipe) id: number): Promise<{ segmentId: number; count: number }> {
+    return { segmentId: id, count: await this.queries.execute(new CountSegmentQuery({ segmentId: id })) };
+  }
+
+  @Post()
+  @Roles('owner', 'marketing')
+  @ApiOperation({
+    summary: 'Save a segment (owner, marketing)',
+    description:
+      'SEGMENT_FILTER_INVALID with `details.path`; VALIDATION_FAILED on `name` when the name is taken.',
+  })
+  @ApiCreatedResponse({ type: SegmentResponse })
+  async create(@Body() body: CreateSegmentBody, @CurrentAdmin() admin: AdminPrincipal): Promise<SegmentView> {
+    const { id } = await this.commands.execute(new CreateSegmentCommand(body, actorOf(admin)));
+    return this.queries.execute(new GetSegmentQuery(id));
+  }
+
+  @Patch(':id')
+  @Roles('owner', 'marketing')
+  @ApiOperation({
+    summary: 'Change a segment (owner, marketing)',
+    description:
+      'SEGMENT_NOT_FOUND; FORBIDDEN_ROLE for a system segment (read-only for everyone); SEGMENT_FILTER_INVALID.',
+  })
+  @ApiOkResponse({ type: SegmentResponse })
+  async update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateSegmentBody,
+    @CurrentAdmin() admin: AdminPrincipal,
+  ): Promise<SegmentView> {
+    await this.commands.execute(new UpdateSegmentCommand(id, body, actorOf(admin)));
+    return this.queries.execute(new GetSegmentQuery(id));
+  }
+
+  @Delete(':id')
+  @Roles('owner', 'marketing')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a segment (owner, marketing)',
+    description:
+      'SEGMENT_IN_USE while a broadcast points at it; FORBIDDEN_ROLE for a system segment; SEGMENT_NOT_FOUND.',
+  })
+  @ApiNoContentResponse()
+  async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
+    await this.commands.execute(new DeleteSegmentCommand(id, actorOf(admin)));
+  }
+}

@@ -1,0 +1,58 @@
+import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../../common/clock/clock';
+import { UserSubscribedEvent, UserUnsubscribedEvent } from '../events/user.events';
+import { User } from '../persistence/user.entity';
+import { lockClient } from './lock-client';
+
+export interface SubscriptionChange {
+  /** The client's flag moved (false: it already said so; a confirmed subscription refreshes the check time). */
+  changed: boolean;
+  /** Subscribed for the very first time ever. */
+  firstTime: boolean;
+}
+
+/**
+ * Records what the channel says about a client (getChatMember, a `chat_member` update, the periodic
+ * re-check). Publishes UserSubscribed / UserUnsubscribed once per transition; `firstTime` only on the first
+ * subscription ever. `subscription_checked_at` is when a subscription was last confirmed or changed: it
+ * stays NULL until the first subscription, which is how "ever subscribed" is known without another column.
+ * USER_NOT_FOUND, USER_DELETED.
+ */
+export class SetSubscriptionCommand extends Command<SubscriptionChange> {
+  constructor(
+    readonly userId: number,
+    readonly subscribed: boolean,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SetSubscriptionCommand)
+export class SetSubscriptionHandler implements ICommandHandler<SetSubscriptionCommand, SubscriptionChange> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ userId, subscribed }: SetSubscriptionCommand): Promise<SubscriptionChange> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const user = await lockClient(manager, userId);
+      const now = this.clock.now();
+      if (user.isSubscribed === subscribed) {
+        if (subscribed) await manager.update(User, userId, { subscriptionCheckedAt: now });
+        return { changed: false, firstTime: false };
+      }
+      const firstTime = subscribed && user.subscriptionCheckedAt === null;
+      await manager.update(User, userId, { isSubscribed: subscribed, subscriptionCheckedAt: now });
+      return { changed: true, firstTime };
+    });
+    if (result.changed) {
+      this.events.publish(
+        subscribed ? new UserSubscribedEvent(userId, result.firstTime) : new UserUnsubscribedEvent(userId),
+      );
+    }
+    return result;
+  }
+}
