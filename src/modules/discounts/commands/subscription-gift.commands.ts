@@ -23,7 +23,7 @@ export interface SubscriptionGift {
 /**
  * The subscription gift: the template of `subscription.template_id` issued once per client ever (period key
  * `once`), or null while the setting is null or the template cannot be issued (switched off, deleted).
- * Both the «Я подписался» reply (`replying`: it will show the code) and the UserSubscribed listener send it;
+ * Both the «Я подписался» reply (`replying`: it will show the code) and the UserSubscribed listener ask for it;
  * whoever comes second gets the same code. A gift issued to a client who has already left the channel again
  * is suspended at once.
  */
