@@ -348,4 +348,27 @@ describe('POS API: validate and redeem, exactly once', () => {
       'terminalId',
     ]);
   });
+
+  it('counts issued and redeemed codes in /metrics, leaving test data out', async () => {
+    const metric = async (pattern: RegExp) =>
+      Number(pattern.exec((await request(t.url).get('/metrics')).text)?.[1] ?? 0);
+    const issued = /dvorik_codes_issued_total\{reason="manual"\} (\d+)/;
+    const redeemed = /dvorik_redemptions_total\{channel="pos",reason="manual"\} (\d+)/;
+    const [issuedBefore, redeemedBefore] = [await metric(issued), await metric(redeemed)];
+    const { auth } = await loginAs(t, 'marketing');
+    const client = await aUser(t.dataSource);
+    const tester = await aUser(t.dataSource, { isTest: true });
+    const real = await request(t.url)
+      .post('/api/v1/discounts')
+      .set(auth)
+      .send({ userId: client.id, templateId: 3 });
+    const test = await request(t.url)
+      .post('/api/v1/discounts')
+      .set(auth)
+      .send({ userId: tester.id, templateId: 3 });
+    expect((await pos.redeem({ code: real.body.code })).status).toBe(200);
+    expect((await pos.redeem({ code: test.body.code })).status).toBe(200);
+    expect(await metric(issued)).toBe(issuedBefore + 1);
+    expect(await metric(redeemed)).toBe(redeemedBefore + 1);
+  });
 });

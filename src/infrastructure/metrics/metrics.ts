@@ -30,6 +30,20 @@ export class Metrics {
   });
 
   /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
+  readonly codesIssued = new Counter({
+    name: 'dvorik_codes_issued_total',
+    help: 'Discount codes issued (gifts, manual, bulk, referral), by reason; test data excluded',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly redemptions = new Counter({
+    name: 'dvorik_redemptions_total',
+    help: 'Codes redeemed, by channel (staff_bot, pos, admin) and reason; test data excluded',
+    labelNames: ['channel', 'reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly broadcastSends = new Counter({
     name: 'dvorik_broadcast_sends_total',
     help: 'Broadcast messages handed to Telegram by this process, by outcome',

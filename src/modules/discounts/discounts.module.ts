@@ -1,3 +1,4 @@
+import { DiscountMetricsHandler } from './events/discount-metrics.handler';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from '../users/persistence/user.entity';
@@ -76,6 +77,7 @@ import { ValidateDiscountHandler } from './queries/validate-discount.query';
     PosDiscountsController,
   ],
   providers: [
+    DiscountMetricsHandler,
     CodeCards,
     UsageJournal,
     RedemptionLedger,
