@@ -13,9 +13,15 @@ port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{
 export PORT=$port
 
 cleanup() {
-  [[ -n "${app:-}" ]] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
-  mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS \`dvorik_test_$run\`" || true
-  redis-cli --scan --pattern "dvorik_test_$run:*" | xargs -r redis-cli del >/dev/null || true
+  local status=$?
+  set +e # clean up whatever happened, and keep the smoke's own exit status
+  if [[ -n "${app:-}" ]]; then
+    kill "$app" 2>/dev/null
+    wait "$app" 2>/dev/null
+  fi
+  mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS \`dvorik_test_$run\`"
+  redis-cli --scan --pattern "dvorik_test_$run:*" | xargs -r redis-cli del >/dev/null
+  exit "$status"
 }
 trap cleanup EXIT
 
