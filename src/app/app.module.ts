@@ -21,6 +21,7 @@ import { DiscountsModule } from '../modules/discounts/discounts.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
 import { SettingsModule } from '../modules/settings/settings.module';
 import { SegmentsModule } from '../modules/segments/segments.module';
+import { StatsModule } from '../modules/stats/stats.module';
 import { UsersModule } from '../modules/users/users.module';
 
 /**
@@ -56,6 +57,7 @@ export class AppModule {
         SegmentsModule,
         UsersModule,
         BroadcastsModule,
+        StatsModule,
         ...(has('bots') ? [BotsModule] : []),
       ],
     };

@@ -50,6 +50,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.SETTING_NOT_FOUND]: 404,
   [ErrorCode.SETTING_INVALID]: 422,
   [ErrorCode.JOB_NOT_FOUND]: 404,
+  [ErrorCode.JOB_NOT_FAILED]: 409,
   [ErrorCode.TELEGRAM_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL_ERROR]: 500,
 };

@@ -53,6 +53,7 @@ export const ERROR_TEXTS_RU: Readonly<Record<ErrorCode, string>> = {
   [ErrorCode.SETTING_NOT_FOUND]: 'Настройка не найдена.',
   [ErrorCode.SETTING_INVALID]: 'Недопустимое значение настройки.',
   [ErrorCode.JOB_NOT_FOUND]: 'Задача не найдена.',
+  [ErrorCode.JOB_NOT_FAILED]: 'Повторить можно только задачу, которая завершилась ошибкой.',
   [ErrorCode.TELEGRAM_UNAVAILABLE]: 'Telegram сейчас не отвечает. Попробуйте чуть позже.',
   [ErrorCode.INTERNAL_ERROR]: 'Что-то пошло не так. Попробуйте чуть позже.',
 };

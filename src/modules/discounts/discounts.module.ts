@@ -53,6 +53,8 @@ import { UsageJournal } from './persistence/usage-journal';
 import { GetClientCodeHandler, ListClientCodesHandler } from './queries/client-codes.query';
 import { GetChecksPauseHandler } from './queries/get-checks-pause.query';
 import { GetJobHandler } from './queries/get-job.query';
+import { ListJobsHandler } from './queries/list-jobs.query';
+import { RetryJobHandler } from './commands/retry-job.command';
 import { GetDiscountHandler, ListDiscountsHandler } from './queries/list-discounts.query';
 import { GetTemplateHandler, ListTemplatesHandler } from './queries/list-templates.query';
 import { ListUsageHandler } from './queries/list-usage.query';
@@ -97,6 +99,8 @@ import { ValidateDiscountHandler } from './queries/validate-discount.query';
     ListUsageHandler,
     ValidateDiscountHandler,
     GetJobHandler,
+    ListJobsHandler,
+    RetryJobHandler,
     RecordCheckHandler,
     ExpireDiscountsJob,
     ExpireDiscountsTick,

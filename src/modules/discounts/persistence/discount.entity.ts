@@ -17,7 +17,7 @@ export type DiscountReason = (typeof DISCOUNT_REASONS)[number];
 @Index('idx_discounts_status_expires_at', ['status', 'expiresAt'])
 @Index('idx_discounts_template_id', ['templateId'])
 @Index('idx_discounts_reason_created_at', ['reason', 'createdAt'])
-@Index('idx_discounts_is_test_created_at', ['isTest', 'createdAt'])
+@Index('idx_discounts_is_test_created_at_reason', ['isTest', 'createdAt', 'reason', 'redemptionCount'])
 export class Discount {
   @PrimaryGeneratedColumn({ type: 'int', unsigned: true })
   id: number;

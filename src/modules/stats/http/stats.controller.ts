@@ -1,0 +1,39 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyAdmin } from '../../../common/auth/access.decorators';
+import { DailyView, GetDailyQuery } from '../queries/get-daily.query';
+import { GetKpiQuery, KpiView } from '../queries/get-kpi.query';
+import { GetSourcesQuery, SourcesView } from '../queries/get-sources.query';
+import { DailyResponse, KpiResponse, SourcesResponse, StatsPeriodQueryDto } from './stats.dto';
+
+/** KPIs for the owner: periods are shop-time days, test data never counts. */
+@ApiTags('stats')
+@Controller('api/v1/stats')
+export class StatsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('kpi')
+  @AnyAdmin()
+  @ApiOperation({ summary: 'KPIs of a period (shop-time days, inclusive); VALIDATION_FAILED' })
+  @ApiOkResponse({ type: KpiResponse })
+  kpi(@Query() query: StatsPeriodQueryDto): Promise<KpiView> {
+    return this.queries.execute(new GetKpiQuery(query));
+  }
+
+  @Get('daily')
+  @AnyAdmin()
+  @ApiOperation({ summary: 'A series by shop-time day; days without events are zeros' })
+  @ApiOkResponse({ type: DailyResponse })
+  daily(@Query() query: StatsPeriodQueryDto): Promise<DailyView> {
+    return this.queries.execute(new GetDailyQuery(query));
+  }
+
+  @Get('sources')
+  @AnyAdmin()
+  @ApiOperation({ summary: 'Registrations, subscriptions and redemptions by client source' })
+  @ApiOkResponse({ type: SourcesResponse })
+  sources(@Query() query: StatsPeriodQueryDto): Promise<SourcesView> {
+    return this.queries.execute(new GetSourcesQuery(query));
+  }
+}
