@@ -4,10 +4,12 @@ import { DelayedError, type Job, RateLimitError } from 'bullmq';
 import { JobHandlerRegistry } from './job-registry';
 import { QueueName } from './jobs';
 
-/** The worker of the maintenance queue: hands each job to its registered handler. */
-@Processor(QueueName.Maintenance, { concurrency: 2 })
-export class MaintenanceWorker extends WorkerHost {
-  private readonly logger = new Logger(MaintenanceWorker.name);
+/**
+ * What every queue's worker does: hand the job to its registered handler, and log a real failure (a job put
+ * back on purpose — DelayedError, RateLimitError — is not one). The queues differ only in their options.
+ */
+abstract class RegistryWorker extends WorkerHost {
+  private readonly logger = new Logger(this.constructor.name);
 
   constructor(private readonly registry: JobHandlerRegistry) {
     super();
@@ -17,12 +19,22 @@ export class MaintenanceWorker extends WorkerHost {
     try {
       return await this.registry.run(job);
     } catch (error) {
-      this.logger.warn(
-        { err: error, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 },
-        'Job failed',
-      );
+      if (!(error instanceof DelayedError || error instanceof RateLimitError)) {
+        this.logger.warn(
+          { err: error, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 },
+          'Job failed',
+        );
+      }
       throw error;
     }
+  }
+}
+
+/** The worker of the maintenance queue (expiry, birthdays, bulk jobs). */
+@Processor(QueueName.Maintenance, { concurrency: 2 })
+export class MaintenanceWorker extends RegistryWorker {
+  constructor(registry: JobHandlerRegistry) {
+    super(registry);
   }
 }
 
@@ -37,24 +49,9 @@ export class MaintenanceWorker extends WorkerHost {
   stalledInterval: 10_000,
   maxStalledCount: 10,
 })
-export class BroadcastsWorker extends WorkerHost {
-  private readonly logger = new Logger(BroadcastsWorker.name);
-
-  constructor(private readonly registry: JobHandlerRegistry) {
-    super();
-  }
-
-  async process(job: Job): Promise<unknown> {
-    try {
-      return await this.registry.run(job);
-    } catch (error) {
-      if (error instanceof DelayedError) throw error;
-      this.logger.warn(
-        { err: error, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 },
-        'Job failed',
-      );
-      throw error;
-    }
+export class BroadcastsWorker extends RegistryWorker {
+  constructor(registry: JobHandlerRegistry) {
+    super(registry);
   }
 }
 
@@ -66,23 +63,8 @@ export class BroadcastsWorker extends WorkerHost {
  * retry_after (RateLimitError puts the job back without spending an attempt).
  */
 @Processor(QueueName.Notifications, { concurrency: 5, limiter: { max: 5, duration: 200 } })
-export class NotificationsWorker extends WorkerHost {
-  private readonly logger = new Logger(NotificationsWorker.name);
-
-  constructor(private readonly registry: JobHandlerRegistry) {
-    super();
-  }
-
-  async process(job: Job): Promise<unknown> {
-    try {
-      return await this.registry.run(job);
-    } catch (error) {
-      if (error instanceof RateLimitError) throw error;
-      this.logger.warn(
-        { err: error, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 },
-        'Job failed',
-      );
-      throw error;
-    }
+export class NotificationsWorker extends RegistryWorker {
+  constructor(registry: JobHandlerRegistry) {
+    super(registry);
   }
 }
