@@ -1,7 +1,7 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../common/audit/audit-entry';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
@@ -26,8 +26,6 @@ import {
   TestSendAnswer,
   UpdateBroadcastBody,
 } from './broadcasts.dto';
-
-const actorOf = (admin: AdminPrincipal): Actor => ({ type: 'admin', id: admin.id });
 
 /** The fields of a body that the client sent (a PATCH changes only those), buttons read into rows. */
 function draftChanges(body: UpdateBroadcastBody): Partial<DraftFields> {
@@ -96,7 +94,7 @@ export class BroadcastsController {
       segmentId: changes.segmentId ?? null,
       isTest: body.isTest ?? false,
     };
-    const { id } = await this.commands.execute(new CreateBroadcastCommand(fields, actorOf(admin)));
+    const { id } = await this.commands.execute(new CreateBroadcastCommand(fields, adminActor(admin)));
     return this.queries.execute(new GetBroadcastQuery(id));
   }
 
@@ -109,7 +107,7 @@ export class BroadcastsController {
     @Body() body: UpdateBroadcastBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<BroadcastView> {
-    await this.commands.execute(new UpdateBroadcastCommand(id, draftChanges(body), actorOf(admin)));
+    await this.commands.execute(new UpdateBroadcastCommand(id, draftChanges(body), adminActor(admin)));
     return this.queries.execute(new GetBroadcastQuery(id));
   }
 
@@ -126,7 +124,7 @@ export class BroadcastsController {
     @Body() body: ScheduleBroadcastBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<BroadcastView> {
-    await this.commands.execute(new ScheduleBroadcastCommand(id, body.scheduledAt, actorOf(admin)));
+    await this.commands.execute(new ScheduleBroadcastCommand(id, body.scheduledAt, adminActor(admin)));
     return this.queries.execute(new GetBroadcastQuery(id));
   }
 
@@ -139,7 +137,7 @@ export class BroadcastsController {
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<BroadcastView> {
-    await this.commands.execute(new ScheduleBroadcastCommand(id, 'now', actorOf(admin)));
+    await this.commands.execute(new ScheduleBroadcastCommand(id, 'now', adminActor(admin)));
     return this.queries.execute(new GetBroadcastQuery(id));
   }
 
@@ -154,7 +152,7 @@ export class BroadcastsController {
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<BroadcastView> {
-    await this.commands.execute(new CancelBroadcastCommand(id, actorOf(admin)));
+    await this.commands.execute(new CancelBroadcastCommand(id, adminActor(admin)));
     return this.queries.execute(new GetBroadcastQuery(id));
   }
 
@@ -170,6 +168,6 @@ export class BroadcastsController {
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<TestSendAnswer> {
-    return this.commands.execute(new SendTestBroadcastCommand(id, admin.telegramId, actorOf(admin)));
+    return this.commands.execute(new SendTestBroadcastCommand(id, admin.telegramId, adminActor(admin)));
   }
 }

@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -26,7 +27,7 @@ export class BulkDiscountsController {
     return this.commands.execute(
       new StartBulkIssueCommand(
         { templateId: body.templateId, userIds: body.userIds, segmentId: body.segmentId },
-        { type: 'admin', id: admin.id },
+        adminActor(admin),
       ),
     );
   }

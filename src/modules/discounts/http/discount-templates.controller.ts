@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import {
   Body,
   Controller,
@@ -18,7 +19,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor } from '../../../common/audit/audit-entry';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
@@ -37,8 +37,6 @@ import {
   TemplateResponse,
   UpdateTemplateBody,
 } from './discount-templates.dto';
-
-const actorOf = (admin: AdminPrincipal): Actor => ({ type: 'admin', id: admin.id });
 
 /** Fields the client sent, without the ones it left out (a PATCH changes only those). */
 const sent = <T extends object>(body: T): Partial<T> =>
@@ -96,7 +94,7 @@ export class DiscountTemplatesController {
       description: body.description ?? null,
       isActive: body.isActive ?? true,
     };
-    const { id } = await this.commands.execute(new CreateTemplateCommand(fields, actorOf(admin)));
+    const { id } = await this.commands.execute(new CreateTemplateCommand(fields, adminActor(admin)));
     return this.queries.execute(new GetTemplateQuery(id));
   }
 
@@ -112,7 +110,7 @@ export class DiscountTemplatesController {
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<TemplateView> {
     await this.commands.execute(
-      new UpdateTemplateCommand(id, sent(body) as Partial<TemplateFields>, actorOf(admin)),
+      new UpdateTemplateCommand(id, sent(body) as Partial<TemplateFields>, adminActor(admin)),
     );
     return this.queries.execute(new GetTemplateQuery(id));
   }
@@ -126,6 +124,6 @@ export class DiscountTemplatesController {
   })
   @ApiNoContentResponse()
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
-    await this.commands.execute(new DeleteTemplateCommand(id, actorOf(admin)));
+    await this.commands.execute(new DeleteTemplateCommand(id, adminActor(admin)));
   }
 }

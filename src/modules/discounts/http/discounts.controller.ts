@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -144,8 +145,6 @@ export class DiscountsController {
     @Body() body: RevokeDiscountBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<DiscountView> {
-    return this.commands.execute(
-      new RevokeDiscountCommand(code, { type: 'admin', id: admin.id }, body.note ?? null),
-    );
+    return this.commands.execute(new RevokeDiscountCommand(code, adminActor(admin), body.note ?? null));
   }
 }

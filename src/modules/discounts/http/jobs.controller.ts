@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -47,6 +48,6 @@ export class JobsController {
   })
   @ApiOkResponse({ type: JobResponse })
   retry(@Param('id') id: string, @CurrentAdmin() admin: AdminPrincipal): Promise<JobView> {
-    return this.commands.execute(new RetryJobCommand(id, { type: 'admin', id: admin.id }));
+    return this.commands.execute(new RetryJobCommand(id, adminActor(admin)));
   }
 }

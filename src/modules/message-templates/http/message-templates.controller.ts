@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -55,9 +56,7 @@ export class MessageTemplatesController {
     @Body() body: UpdateMessageTemplateBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<MessageTemplateView> {
-    await this.commands.execute(
-      new UpdateMessageTemplateCommand(key, body.text, { type: 'admin', id: admin.id }),
-    );
+    await this.commands.execute(new UpdateMessageTemplateCommand(key, body.text, adminActor(admin)));
     return this.queries.execute(new GetMessageTemplateQuery(key));
   }
 

@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import {
   Body,
   Controller,
@@ -18,7 +19,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor } from '../../../common/audit/audit-entry';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
@@ -45,8 +45,6 @@ import {
   SegmentResponse,
   UpdateSegmentBody,
 } from './segments.dto';
-
-const actorOf = (admin: AdminPrincipal): Actor => ({ type: 'admin', id: admin.id });
 
 @ApiTags('segments')
 @Controller('api/v1/segments')
@@ -104,7 +102,7 @@ export class SegmentsController {
   })
   @ApiCreatedResponse({ type: SegmentResponse })
   async create(@Body() body: CreateSegmentBody, @CurrentAdmin() admin: AdminPrincipal): Promise<SegmentView> {
-    const { id } = await this.commands.execute(new CreateSegmentCommand(body, actorOf(admin)));
+    const { id } = await this.commands.execute(new CreateSegmentCommand(body, adminActor(admin)));
     return this.queries.execute(new GetSegmentQuery(id));
   }
 
@@ -121,7 +119,7 @@ export class SegmentsController {
     @Body() body: UpdateSegmentBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<SegmentView> {
-    await this.commands.execute(new UpdateSegmentCommand(id, body, actorOf(admin)));
+    await this.commands.execute(new UpdateSegmentCommand(id, body, adminActor(admin)));
     return this.queries.execute(new GetSegmentQuery(id));
   }
 
@@ -135,6 +133,6 @@ export class SegmentsController {
   })
   @ApiNoContentResponse()
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
-    await this.commands.execute(new DeleteSegmentCommand(id, actorOf(admin)));
+    await this.commands.execute(new DeleteSegmentCommand(id, adminActor(admin)));
   }
 }

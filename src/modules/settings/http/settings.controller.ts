@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -63,9 +64,7 @@ export class SettingsController {
     @Body() body: ChangeSettingBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<{ key: string; value: unknown }> {
-    const changed = await this.commands.execute(
-      new ChangeSettingCommand(key, body.value, { type: 'admin', id: admin.id }),
-    );
+    const changed = await this.commands.execute(new ChangeSettingCommand(key, body.value, adminActor(admin)));
     return { key: changed.key, value: publicSettingValue(changed.key, changed.value) };
   }
 }

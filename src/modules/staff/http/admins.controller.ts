@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import {
   Body,
   Controller,
@@ -35,8 +36,6 @@ import {
   UpdateAdminBody,
 } from './admins.dto';
 
-const actorOf = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.id });
-
 @ApiTags('admins')
 @Roles('owner')
 @Controller('api/v1/admins')
@@ -64,7 +63,7 @@ export class AdminsController {
   @ApiCreatedResponse({ type: AdminResponse })
   async create(@Body() body: CreateAdminBody, @CurrentAdmin() admin: AdminPrincipal): Promise<AdminView> {
     const { id } = await this.commands.execute(
-      new CreateAdminCommand(body.username, body.password, body.role, actorOf(admin)),
+      new CreateAdminCommand(body.username, body.password, body.role, adminActor(admin)),
     );
     return this.queries.execute(new GetAdminQuery(id));
   }
@@ -77,7 +76,7 @@ export class AdminsController {
     @Body() body: UpdateAdminBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<AdminView> {
-    await this.commands.execute(new UpdateAdminCommand(id, body, actorOf(admin)));
+    await this.commands.execute(new UpdateAdminCommand(id, body, adminActor(admin)));
     return this.queries.execute(new GetAdminQuery(id));
   }
 
@@ -90,7 +89,7 @@ export class AdminsController {
     @Body() body: ResetPasswordBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<void> {
-    await this.commands.execute(new ResetAdminPasswordCommand(id, body.password, actorOf(admin)));
+    await this.commands.execute(new ResetAdminPasswordCommand(id, body.password, adminActor(admin)));
   }
 
   @Delete(':id')
@@ -98,6 +97,6 @@ export class AdminsController {
   @ApiOperation({ summary: 'Delete an admin (owner); LAST_OWNER for the last active owner' })
   @ApiNoContentResponse()
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
-    await this.commands.execute(new DeleteAdminCommand(id, actorOf(admin)));
+    await this.commands.execute(new DeleteAdminCommand(id, adminActor(admin)));
   }
 }

@@ -1,3 +1,4 @@
+import { adminActor } from '../../../common/auth/admin-actor';
 import {
   Body,
   Controller,
@@ -14,7 +15,6 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../common/audit/audit-entry';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
@@ -40,8 +40,6 @@ import {
   UserFilterDto,
   UserPageResponse,
 } from './users.dto';
-
-const actorOf = (admin: AdminPrincipal): Actor => ({ type: 'admin', id: admin.id });
 
 /** The query string's filters, without paging. */
 function filterOf(query: UserFilterDto): UserListFilter {
@@ -100,7 +98,7 @@ export class UsersController {
     @Query() query: UserFilterDto,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<StreamableFile> {
-    const csv = await this.queries.execute(new ExportUsersQuery(filterOf(query), actorOf(admin)));
+    const csv = await this.queries.execute(new ExportUsersQuery(filterOf(query), adminActor(admin)));
     const day = this.clock.now().toISOString().slice(0, 10);
     return new StreamableFile(csv, {
       type: 'text/csv; charset=utf-8',
@@ -129,7 +127,7 @@ export class UsersController {
     @Body() body: UpdateUserBody,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<UserDetailView> {
-    await this.commands.execute(new UpdateUserCommand(id, body, actorOf(admin)));
+    await this.commands.execute(new UpdateUserCommand(id, body, adminActor(admin)));
     return this.queries.execute(new GetUserQuery(id));
   }
 
@@ -144,7 +142,7 @@ export class UsersController {
   })
   @ApiNoContentResponse()
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
-    await this.commands.execute(new DeleteUserCommand(id, actorOf(admin)));
+    await this.commands.execute(new DeleteUserCommand(id, adminActor(admin)));
   }
 
   @Post('bulk/tags')
@@ -161,7 +159,7 @@ export class UsersController {
   @ApiOkResponse({ type: BulkTagsResponse })
   bulkTags(@Body() body: BulkTagsBody, @CurrentAdmin() admin: AdminPrincipal): Promise<BulkTagResult> {
     return this.commands.execute(
-      new BulkTagUsersCommand(body.add ?? [], body.remove ?? [], targetOf(body), actorOf(admin)),
+      new BulkTagUsersCommand(body.add ?? [], body.remove ?? [], targetOf(body), adminActor(admin)),
     );
   }
 }
