@@ -29,6 +29,8 @@ const TABLES = [
   'message_templates',
   'segments',
   'settings',
+  'stats_rollup_days',
+  'stats_rollups',
   'users',
 ];
 // typeorm_metadata: TypeORM's own bookkeeping of generated-column expressions (users.birth_month, birth_day).
@@ -81,12 +83,13 @@ describe('migrations', () => {
     }
   });
 
-  it('creates the twelve tables, InnoDB and utf8mb4_unicode_ci', async () => {
+  it('creates the fourteen tables, InnoDB and utf8mb4_unicode_ci', async () => {
     const applied = await ds.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual([
       'CreateSchema1764000000000',
       'SeedData1764000001000',
       'StatsCoveringIndex1764000002000',
+      'StatsRollups1764000003000',
     ]);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
 
@@ -197,7 +200,7 @@ describe('migrations', () => {
     expect(await tableNames()).toEqual(['migrations']);
 
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied).toHaveLength(3);
+    expect(applied).toHaveLength(4);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
     expect(await count('message_templates')).toBe(16);
   });

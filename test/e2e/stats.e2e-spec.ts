@@ -1,4 +1,9 @@
 import request from 'supertest';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  RefreshStatsRollupCommand,
+  RefreshStatsRollupResult,
+} from '../../src/modules/stats/commands/refresh-stats-rollup.command';
 import { loginAs } from '../support/auth';
 import { aCashier, aClientRedemption, aDiscount, aUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -168,59 +173,114 @@ describe('stats API: KPIs, daily series and sources in shop time, without test d
   });
   afterAll(() => t.close());
 
-  it('gives exact KPIs for 1..3 July: shop-midnight boundaries, test data left out', async () => {
-    expect(await get('kpi?from=2026-07-01&to=2026-07-03')).toEqual({
-      from: '2026-07-01',
-      to: '2026-07-03',
-      users: { total: 4, new: 4, subscribed: 2, subscribedShare: 0.5, birthdaysSet: 1, referrals: 1 },
-      codes: {
-        issued: 3,
-        issuedByReason: { subscription: 1, birthday: 1, manual: 0, bulk: 1, referral: 0 },
-        redeemed: 2,
-        redeemedByReason: { subscription: 1, birthday: 0, manual: 1, bulk: 0, referral: 0 },
-        redemptionRate: 0.6667,
+  /** Builds a rollup generation as the job does, with the clock at `at`. */
+  const refreshAt = async (at: string): Promise<RefreshStatsRollupResult> => {
+    t.clock.set(new Date(at));
+    try {
+      return await t.get(CommandBus).execute(new RefreshStatsRollupCommand());
+    } finally {
+      t.clock.set(NOW);
+    }
+  };
+
+  /*
+   * The same exact figures, whichever way they are counted: live; from a rollup cut at shop 2 July 05:55
+   * (days up to 1 July rolled up, c1's first redemption on 2 July after its cutoff counted live); from an
+   * incremental generation built on that one at NOW; from a full rebuild at NOW.
+   */
+  describe.each<[string, () => Promise<void>]>([
+    [
+      'counted live',
+      async () => {
+        await t.dataSource.query('DELETE FROM stats_rollups');
       },
-      broadcasts: { sent: 1, recipients: 4, delivered: 2, blocked: 1, deliveryRate: 0.5, blockRate: 0.25 },
-      activeCashiers: 2,
+    ],
+    [
+      'from a rollup of the days up to 1 July',
+      async () => {
+        const built = await refreshAt('2026-07-01T20:00:00Z');
+        expect(built).toMatchObject({
+          mode: 'full',
+          coveredUntil: '2026-07-01T14:00:00.000Z',
+          completed: true,
+        });
+      },
+    ],
+    [
+      'from an incremental rollup up to 13 July built on the previous one',
+      async () => {
+        const built = await refreshAt(NOW.toISOString());
+        expect(built).toMatchObject({
+          mode: 'incremental',
+          coveredUntil: '2026-07-13T14:00:00.000Z',
+          completed: true,
+        });
+      },
+    ],
+    [
+      'from a full rollup up to 13 July',
+      async () => {
+        await t.dataSource.query('DELETE FROM stats_rollups');
+        expect(await refreshAt(NOW.toISOString())).toMatchObject({ mode: 'full', completed: true });
+      },
+    ],
+  ])('%s', (_mode, prepare) => {
+    beforeAll(prepare);
+
+    it('gives exact KPIs for 1..3 July: shop-midnight boundaries, test data left out', async () => {
+      expect(await get('kpi?from=2026-07-01&to=2026-07-03')).toEqual({
+        from: '2026-07-01',
+        to: '2026-07-03',
+        users: { total: 4, new: 4, subscribed: 2, subscribedShare: 0.5, birthdaysSet: 1, referrals: 1 },
+        codes: {
+          issued: 3,
+          issuedByReason: { subscription: 1, birthday: 1, manual: 0, bulk: 1, referral: 0 },
+          redeemed: 2,
+          redeemedByReason: { subscription: 1, birthday: 0, manual: 1, bulk: 0, referral: 0 },
+          redemptionRate: 0.6667,
+        },
+        broadcasts: { sent: 1, recipients: 4, delivered: 2, blocked: 1, deliveryRate: 0.5, blockRate: 0.25 },
+        activeCashiers: 2,
+      });
     });
-  });
 
-  it('moves a registration one millisecond across shop midnight into the other day', async () => {
-    const june30 = (await get('kpi?from=2026-06-30&to=2026-06-30')) as {
-      users: { new: number; total: number };
-    };
-    expect(june30.users).toMatchObject({ new: 1, total: 1 });
-    const july4 = (await get('kpi?from=2026-07-04&to=2026-07-04')) as {
-      users: { new: number; total: number };
-    };
-    expect(july4.users).toMatchObject({ new: 1, total: 5 });
-  });
-
-  it('gives a daily series by shop day with zeros on days without events', async () => {
-    const body = await get('daily?from=2026-06-29&to=2026-07-04');
-    expect(body).toEqual({
-      from: '2026-06-29',
-      to: '2026-07-04',
-      days: [
-        { date: '2026-06-29', newUsers: 0, codesIssued: 0, redemptions: 0, messagesSent: 0 },
-        { date: '2026-06-30', newUsers: 1, codesIssued: 1, redemptions: 0, messagesSent: 1 },
-        { date: '2026-07-01', newUsers: 1, codesIssued: 1, redemptions: 1, messagesSent: 0 },
-        { date: '2026-07-02', newUsers: 2, codesIssued: 1, redemptions: 1, messagesSent: 2 },
-        { date: '2026-07-03', newUsers: 1, codesIssued: 1, redemptions: 0, messagesSent: 0 },
-        { date: '2026-07-04', newUsers: 1, codesIssued: 0, redemptions: 1, messagesSent: 0 },
-      ],
+    it('moves a registration one millisecond across shop midnight into the other day', async () => {
+      const june30 = (await get('kpi?from=2026-06-30&to=2026-06-30')) as {
+        users: { new: number; total: number };
+      };
+      expect(june30.users).toMatchObject({ new: 1, total: 1 });
+      const july4 = (await get('kpi?from=2026-07-04&to=2026-07-04')) as {
+        users: { new: number; total: number };
+      };
+      expect(july4.users).toMatchObject({ new: 1, total: 5 });
     });
-  });
 
-  it('gives registrations, subscriptions and redemptions by source', async () => {
-    expect(await get('sources?from=2026-07-01&to=2026-07-03')).toEqual({
-      from: '2026-07-01',
-      to: '2026-07-03',
-      items: [
-        { source: 'direct', registrations: 2, subscriptions: 0, redemptions: 0 },
-        { source: 'instagram', registrations: 1, subscriptions: 1, redemptions: 2 },
-        { source: 'vk', registrations: 1, subscriptions: 1, redemptions: 0 },
-      ],
+    it('gives a daily series by shop day with zeros on days without events', async () => {
+      const body = await get('daily?from=2026-06-29&to=2026-07-04');
+      expect(body).toEqual({
+        from: '2026-06-29',
+        to: '2026-07-04',
+        days: [
+          { date: '2026-06-29', newUsers: 0, codesIssued: 0, redemptions: 0, messagesSent: 0 },
+          { date: '2026-06-30', newUsers: 1, codesIssued: 1, redemptions: 0, messagesSent: 1 },
+          { date: '2026-07-01', newUsers: 1, codesIssued: 1, redemptions: 1, messagesSent: 0 },
+          { date: '2026-07-02', newUsers: 2, codesIssued: 1, redemptions: 1, messagesSent: 2 },
+          { date: '2026-07-03', newUsers: 1, codesIssued: 1, redemptions: 0, messagesSent: 0 },
+          { date: '2026-07-04', newUsers: 1, codesIssued: 0, redemptions: 1, messagesSent: 0 },
+        ],
+      });
+    });
+
+    it('gives registrations, subscriptions and redemptions by source', async () => {
+      expect(await get('sources?from=2026-07-01&to=2026-07-03')).toEqual({
+        from: '2026-07-01',
+        to: '2026-07-03',
+        items: [
+          { source: 'direct', registrations: 2, subscriptions: 0, redemptions: 0 },
+          { source: 'instagram', registrations: 1, subscriptions: 1, redemptions: 2 },
+          { source: 'vk', registrations: 1, subscriptions: 1, redemptions: 0 },
+        ],
+      });
     });
   });
 

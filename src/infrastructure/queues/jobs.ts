@@ -25,6 +25,8 @@ export enum JobName {
   BirthdayGifts = 'discounts.birthday',
   /** One message to a client about a code: a gift announced (`discount_issued`, birthday greeting) or redeemed. */
   NotifyClient = 'discounts.notify-client',
+  /** Hourly, and after data already counted changed: a new generation of the daily stats rollup. */
+  RefreshStatsRollup = 'stats.refresh-rollup',
 }
 
 export interface JobPayloads {
@@ -47,6 +49,8 @@ export interface JobPayloads {
   [JobName.NotifyClient]:
     | { notice: 'discount_issued'; discountId: number }
     | { notice: 'discount_redeemed'; discountId: number; userId: number; redemptionId: number };
+  /** `cause`: the hourly tick, or what changed (e.g. `user-marked-test`). */
+  [JobName.RefreshStatsRollup]: { cause: string; requestedAt: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -57,6 +61,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.SweepBroadcasts]: QueueName.Broadcasts,
   [JobName.BirthdayGifts]: QueueName.Maintenance,
   [JobName.NotifyClient]: QueueName.Notifications,
+  [JobName.RefreshStatsRollup]: QueueName.Maintenance,
 };
 
 /**
@@ -76,4 +81,6 @@ export const JobIds = {
   /** One notice per issued code, and one per redemption. */
   discountIssuedNotice: (discountId: number) => `notice-issued-${discountId}`,
   discountRedeemedNotice: (redemptionId: number) => `notice-redeemed-${redemptionId}`,
+  /** `hour`: YYYY-MM-DDTHH (UTC): one hourly refresh however many schedulers tick. */
+  statsRollupHourly: (hour: string) => `stats-rollup-${hour}`,
 };

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
+import { CodeFigures } from './code-figures';
 import { num, PeriodInput, ratio, resolvePeriod } from './resolve-period';
 
 export const DISCOUNT_REASONS = ['subscription', 'birthday', 'manual', 'bulk', 'referral'] as const;
@@ -53,9 +54,9 @@ export class GetKpiQuery extends Query<KpiView> {
   }
 }
 
-const byReason = (rows: { reason: DiscountReason; n: unknown }[]): ByReason => {
+const byReason = (counts: Map<string, number>): ByReason => {
   const result = Object.fromEntries(DISCOUNT_REASONS.map((r) => [r, 0])) as ByReason;
-  for (const row of rows) result[row.reason] = num(row.n);
+  for (const [reason, n] of counts) if (reason in result) result[reason as DiscountReason] = n;
   return result;
 };
 const sum = (values: ByReason) => Object.values(values).reduce((a, b) => a + b, 0);
@@ -66,13 +67,15 @@ export class GetKpiHandler implements IQueryHandler<GetKpiQuery, KpiView> {
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly db: DataSource,
+    private readonly codes: CodeFigures,
   ) {}
 
   async execute({ period: input }: GetKpiQuery): Promise<KpiView> {
-    const { from, to, startUtc: start, endUtc: end } = await resolvePeriod(this.queries, this.clock, input);
-    const [[totals], [fresh], issuedRows, redeemedRows, [broadcasts], [deliveries], [cashiers]] =
+    const period = await resolvePeriod(this.queries, this.clock, input);
+    const { from, to, startUtc: start, endUtc: end } = period;
+    const [[totals], [fresh], issued, redeemed, [broadcasts], [deliveries], [cashiers]] =
       await Promise.all([
-        // idx_users_status_is_test_created_at: two status ranges, rows read for the two flags
+        // index-only: idx_users_is_test_created_at_stats
         this.db.query(
           `SELECT COUNT(*) AS total, SUM(is_subscribed) AS subscribed, SUM(birth_date IS NOT NULL) AS birthdays
              FROM users WHERE status IN ('active', 'blocked') AND is_test = 0 AND created_at < ?`,
@@ -83,20 +86,8 @@ export class GetKpiHandler implements IQueryHandler<GetKpiQuery, KpiView> {
             WHERE status IN ('active', 'blocked', 'deleted') AND is_test = 0 AND created_at >= ? AND created_at < ?`,
           [start, end],
         ) as Promise<{ n: unknown; referrals: unknown }[]>,
-        // index-only range scan of idx_discounts_is_test_created_at_reason
-        this.db.query(
-          `SELECT reason, COUNT(*) AS n, SUM(redemption_count > 0) AS redeemed FROM discounts
-            WHERE is_test = 0 AND created_at >= ? AND created_at < ? GROUP BY reason`,
-          [start, end],
-        ) as Promise<{ reason: DiscountReason; n: unknown; redeemed: unknown }[]>,
-        // idx_discount_usage_logs_created_at, then the code by primary key
-        this.db.query(
-          `SELECT d.reason, COUNT(*) AS n FROM discount_usage_logs l JOIN discounts d ON d.id = l.discount_id
-            WHERE l.created_at >= ? AND l.created_at < ? AND l.action = 'redeemed' AND d.is_test = 0
-            AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = l.user_id AND u.is_test = 1)
-            GROUP BY d.reason`,
-          [start, end],
-        ) as Promise<{ reason: DiscountReason; n: unknown }[]>,
+        this.codes.issued(period),
+        this.codes.redemptions(period),
         // broadcasts is a small table (a few a week)
         this.db.query(
           `SELECT COUNT(*) AS n FROM broadcasts
@@ -115,8 +106,8 @@ export class GetKpiHandler implements IQueryHandler<GetKpiQuery, KpiView> {
         >,
       ]);
     const total = num(totals.total);
-    const issuedByReason = byReason(issuedRows);
-    const redeemedByReason = byReason(redeemedRows);
+    const issuedByReason = byReason(issued.byReason);
+    const redeemedByReason = byReason(redeemed.byReason);
     const recipients = num(deliveries.recipients);
     return {
       from,
@@ -134,10 +125,7 @@ export class GetKpiHandler implements IQueryHandler<GetKpiQuery, KpiView> {
         issuedByReason,
         redeemed: sum(redeemedByReason),
         redeemedByReason,
-        redemptionRate: ratio(
-          issuedRows.reduce((n, row) => n + num(row.redeemed), 0),
-          sum(issuedByReason),
-        ),
+        redemptionRate: ratio(issued.redeemed, sum(issuedByReason)),
       },
       broadcasts: {
         sent: num(broadcasts.n),

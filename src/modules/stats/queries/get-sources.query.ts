@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
+import { CodeFigures } from './code-figures';
 import { num, PeriodInput, resolvePeriod } from './resolve-period';
 
 export interface SourceRow {
@@ -34,30 +35,22 @@ export class GetSourcesHandler implements IQueryHandler<GetSourcesQuery, Sources
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly db: DataSource,
+    private readonly codes: CodeFigures,
   ) {}
 
   async execute({ period: input }: GetSourcesQuery): Promise<SourcesView> {
-    const { from, to, startUtc: start, endUtc: end } = await resolvePeriod(this.queries, this.clock, input);
-    const [registrations, redemptions] = (await Promise.all([
+    const period = await resolvePeriod(this.queries, this.clock, input);
+    const { from, to, startUtc: start, endUtc: end } = period;
+    const [registrations, redemptions] = await Promise.all([
+      // index-only: idx_users_is_test_created_at_stats
       this.db.query(
         `SELECT source, COUNT(*) AS registrations, SUM(is_subscribed) AS subscriptions FROM users
-          WHERE status IN ('active', 'blocked', 'deleted') AND is_test = 0 AND created_at >= ? AND created_at < ?
+          WHERE is_test = 0 AND created_at >= ? AND created_at < ? AND status IN ('active', 'blocked', 'deleted')
           GROUP BY source`,
         [start, end],
-      ),
-      this.db.query(
-        `SELECT u.source, COUNT(*) AS redemptions
-           FROM discount_usage_logs l
-           JOIN discounts d ON d.id = l.discount_id
-           JOIN users u ON u.id = l.user_id
-          WHERE l.created_at >= ? AND l.created_at < ? AND l.action = 'redeemed' AND d.is_test = 0 AND u.is_test = 0
-          GROUP BY u.source`,
-        [start, end],
-      ),
-    ])) as [
-      { source: string; registrations: unknown; subscriptions: unknown }[],
-      { source: string; redemptions: unknown }[],
-    ];
+      ) as Promise<{ source: string; registrations: unknown; subscriptions: unknown }[]>,
+      this.codes.redemptions(period),
+    ]);
     const rows = new Map<string, SourceRow>();
     const row = (source: string) => {
       let found = rows.get(source);
@@ -73,7 +66,7 @@ export class GetSourcesHandler implements IQueryHandler<GetSourcesQuery, Sources
         subscriptions: num(r.subscriptions),
       });
     }
-    for (const r of redemptions) row(r.source).redemptions = num(r.redemptions);
+    for (const [source, n] of redemptions.bySource) row(source).redemptions = n;
     const items = [...rows.values()].sort(
       (a, b) =>
         b.registrations - a.registrations ||

@@ -22,6 +22,16 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 @Index('idx_users_referred_by_user_id', ['referredByUserId'])
 @Index('idx_users_birth_month_birth_day', ['birthMonth', 'birthDay'])
 @Index('idx_users_telegram_id_hash', ['telegramIdHash'])
+// stats: covering for registrations and totals by period (migrations/*-StatsRollups.ts)
+@Index('idx_users_is_test_created_at_stats', [
+  'isTest',
+  'createdAt',
+  'status',
+  'source',
+  'isSubscribed',
+  'birthDate',
+  'referredByUserId',
+])
 export class User {
   @PrimaryGeneratedColumn({ type: 'int', unsigned: true })
   id: number;
