@@ -27,22 +27,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { createConnection, createPool, Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { createPool, Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { Telegram } from 'telegraf';
-import { DataSource } from 'typeorm';
-import { typeOrmOptions } from '../src/infrastructure/database/typeorm-options';
 import { JobIds, JobName, QueueName } from '../src/infrastructure/queues/jobs';
 import { redisOptionsFromUrl } from '../src/infrastructure/redis/redis-url';
 import { MAX_LANES } from '../src/modules/broadcasts/commands/send-broadcast-chunk.command';
 import { TelegramEmulator } from '../test/support/telegram-emulator/telegram-emulator';
 import type { RecordedCall } from '../test/support/telegram-emulator/types';
+import { deleteKeys } from '../test/support/global-teardown';
+import {
+  BenchDatabase,
+  benchDatabase,
+  benchEnv,
+  createBenchDatabase,
+  dropBenchDatabase,
+  REDIS_URL,
+} from './support/harness';
 
-const SERVER = (
-  process.env.BENCH_DATABASE_SERVER ??
-  process.env.TEST_DATABASE_SERVER ??
-  'mysql://root@127.0.0.1:3306'
-).replace(/\/+$/, '');
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 750);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -56,6 +57,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 interface Bench {
+  database: BenchDatabase;
   name: string;
   pool: Pool;
   redis: Redis;
@@ -85,12 +87,8 @@ interface Outcome {
 }
 
 async function main(): Promise<void> {
-  const run = `${Date.now().toString(36)}${process.pid}`;
-  const name = `dvorik_bench_${run}`;
-  if (!/bench/.test(name)) throw new Error(`Refusing a database whose name lacks "bench": ${name}`);
-  const url = `${SERVER}/${name}`;
-  const admin = await createConnection(SERVER);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const database = benchDatabase(process.env.TEST_DATABASE_SERVER);
+  const { name, url } = database;
   const redis = new Redis(REDIS_URL);
   const emulator = await TelegramEmulator.start();
   const pool = createPool({ uri: url, connectionLimit: 4, timezone: 'Z' });
@@ -98,14 +96,12 @@ async function main(): Promise<void> {
     connection: { ...redisOptionsFromUrl(REDIS_URL), maxRetriesPerRequest: null },
     prefix: `${name}:bull`,
   });
-  const bench: Bench = { name, pool, redis, queue, emulator, workers: [], logs: [] };
-  const stop = () => void cleanup(bench, admin).finally(() => process.exit(130));
+  const bench: Bench = { database, name, pool, redis, queue, emulator, workers: [], logs: [] };
+  const stop = () => void cleanup(bench).finally(() => process.exit(130));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const migrator = await new DataSource(typeOrmOptions(url)).initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
+    await createBenchDatabase(database);
     const seeded = Date.now();
     const sampleSegment = await seed(pool);
     console.log(
@@ -117,16 +113,16 @@ async function main(): Promise<void> {
       `baseline  emulator alone: ${fmt(baseline, 0)} sendMessage/s with ${WORKERS * IN_FLIGHT_PER_WORKER} ` +
         'requests in flight from one process (no database, no limiter)\n',
     );
-    for (let i = 0; i < WORKERS; i++) bench.workers.push(await startWorker(bench, url, i));
+    for (let i = 0; i < WORKERS; i++) bench.workers.push(await startWorker(bench, i));
 
     await fullSpeed(bench, baseline);
     await telegramLimit(bench, sampleSegment);
-    await crash(bench, url);
+    await crash(bench);
   } catch (error) {
     process.exitCode = 1;
     throw error;
   } finally {
-    await cleanup(bench, admin);
+    await cleanup(bench);
   }
 }
 
@@ -164,7 +160,7 @@ async function telegramLimit(bench: Bench, segmentId: number): Promise<void> {
 }
 
 /** (c) everyone at 1000/s; worker 0 is killed with SIGKILL a quarter of the way in and started again. */
-async function crash(bench: Bench, url: string): Promise<void> {
+async function crash(bench: Bench): Promise<void> {
   await settings(bench, { 'broadcast.rate_per_second': 1000, 'broadcast.paid': true });
   let killedAt = 0;
   const outcome = await broadcast(bench, 'C: crash', null, async (delivered, target) => {
@@ -175,7 +171,7 @@ async function crash(bench: Bench, url: string): Promise<void> {
     console.log(
       `    SIGKILL worker 0 (pid ${victim.process.pid}) at ${delivered} delivered; starting it again`,
     );
-    bench.workers[0] = await startWorker(bench, url, 0);
+    bench.workers[0] = await startWorker(bench, 0);
   });
   const perChat = new Map<number, number>();
   for (const call of outcome.delivered)
@@ -340,7 +336,7 @@ async function emulatorCapacity(emulator: TelegramEmulator, inFlight: number): P
 }
 
 /** A worker process (`node -r ts-node/register/transpile-only src/main.ts`, APP_ROLES=worker), once healthy. */
-async function startWorker(bench: Bench, url: string, index: number): Promise<Worker> {
+async function startWorker(bench: Bench, index: number): Promise<Worker> {
   const port = await freePort();
   const log = join(tmpdir(), `${bench.name}-worker-${index}.log`);
   if (!bench.logs.includes(log)) bench.logs.push(log);
@@ -352,19 +348,13 @@ async function startWorker(bench: Bench, url: string, index: number): Promise<Wo
       env: {
         PATH: process.env.PATH,
         TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        REDIS_URL,
-        REDIS_PREFIX: bench.name,
-        JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
-        CLIENT_BOT_TOKEN: CLIENT_TOKEN,
-        STAFF_BOT_TOKEN: '222222:staff-bot-token-for-bench',
-        TELEGRAM_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789',
-        TELEGRAM_API_ROOT: bench.emulator.apiRoot,
-        INTERNAL_API_KEYS: 'bench-pos-key-0123456789abcdef',
-        APP_ROLES: 'worker',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
+        ...benchEnv(bench.database, {
+          CLIENT_BOT_TOKEN: CLIENT_TOKEN,
+          TELEGRAM_API_ROOT: bench.emulator.apiRoot,
+          APP_ROLES: 'worker',
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+        }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -400,22 +390,16 @@ function freePort(): Promise<number> {
 let cleaned = false;
 
 /** Stops the workers (SIGTERM: they finish their sends in flight), the emulator; drops the database and keys. */
-async function cleanup(bench: Bench, admin: Awaited<ReturnType<typeof createConnection>>): Promise<void> {
+async function cleanup(bench: Bench): Promise<void> {
   if (cleaned) return;
   cleaned = true;
   await Promise.all(bench.workers.map((worker) => stopProcess(worker.process)));
   await bench.queue.close().catch(() => undefined);
   await bench.emulator.stop();
   await bench.pool.end().catch(() => undefined);
-  await admin.query(`DROP DATABASE IF EXISTS \`${bench.name}\``);
-  await admin.end();
+  await dropBenchDatabase(bench.database);
   if (!process.exitCode) for (const file of bench.logs) await rm(file, { force: true });
-  let cursor = '0';
-  do {
-    const [next, keys] = await bench.redis.scan(cursor, 'MATCH', `${bench.name}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await bench.redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  await deleteKeys(bench.redis, `${bench.name}:*`);
   bench.redis.disconnect();
 }
 

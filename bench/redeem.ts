@@ -17,28 +17,18 @@ import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import Redis from 'ioredis';
-import { createConnection, createPool, Pool } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app/app.module';
-import { configureApp } from '../src/app/configure-app';
-import { loadConfig } from '../src/config/load-config';
-import { typeOrmOptions } from '../src/infrastructure/database/typeorm-options';
+import { createPool, Pool } from 'mysql2/promise';
 import { CODE_ALPHABET } from '../src/modules/discounts/domain/discount-code';
+import { deleteKeys } from '../test/support/global-teardown';
+import * as harness from './support/harness';
 
-const SERVER = (
-  process.env.BENCH_DATABASE_SERVER ??
-  process.env.TEST_DATABASE_SERVER ??
-  'mysql://root@127.0.0.1:3306'
-).replace(/\/+$/, '');
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const RUSH = 200;
 /** The app's pool: TypeORM leaves mysql2's default connectionLimit of 10. */
 const APP_POOL = 10;
-const API_KEY = 'bench-pos-key-0123456789abcdef';
+const API_KEY = harness.BENCH_POS_KEY;
 const SEED_CHUNK = 5000;
 
 interface Phase {
@@ -50,20 +40,15 @@ interface Phase {
 }
 
 async function main(): Promise<void> {
-  const run = `${Date.now().toString(36)}${process.pid}`;
-  const name = `dvorik_bench_${run}`;
-  if (!/bench/.test(name)) throw new Error(`Refusing a database whose name lacks "bench": ${name}`);
-  const url = `${SERVER}/${name}`;
-  const admin = await createConnection(SERVER);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const database = harness.benchDatabase(process.env.TEST_DATABASE_SERVER);
+  const { name, url } = database;
   let app: INestApplication | null = null;
-  const redis = new Redis(REDIS_URL);
+  const redis = new Redis(harness.REDIS_URL);
   try {
-    const migrator = await new DataSource(typeOrmOptions(url)).initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
-    app = await startApp(url, name);
-    const base = await app.getUrl();
+    await harness.createBenchDatabase(database);
+    const started = await harness.startBenchApp(database);
+    app = started.app;
+    const { base } = started;
     const pool = createPool({ uri: url, connectionLimit: CONCURRENCY, timezone: 'Z' });
     try {
       const userId = await seedUser(pool);
@@ -75,33 +60,10 @@ async function main(): Promise<void> {
     }
   } finally {
     if (app) await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.end();
+    await harness.dropBenchDatabase(database);
     await deleteKeys(redis, `${name}:*`);
     redis.disconnect();
   }
-}
-
-async function startApp(url: string, prefix: string): Promise<INestApplication> {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
-    CLIENT_BOT_TOKEN: '111111:client-bot-token-for-bench',
-    STAFF_BOT_TOKEN: '222222:staff-bot-token-for-bench',
-    TELEGRAM_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789',
-    TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
-    INTERNAL_API_KEYS: API_KEY,
-    APP_ROLES: 'api',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-  });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  return app;
 }
 
 /** (a) RUSH redemptions of one code at once, each with its own idempotency key. */
@@ -332,19 +294,4 @@ function tally(values: string[]): Map<string, number> {
   return counts;
 }
 
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+harness.runBench(main);

@@ -1,40 +1,37 @@
 /**
- * Speed of the stats endpoints at the scale of issue 7 (100 000 clients, 1 000 000 codes).
+ * Speed of the stats endpoints and the admin lists at the scale of issue 7 (100 000 clients, 1 000 000 codes).
  *
- *   npm run bench:stats            (BENCH_USERS=100000 BENCH_DISCOUNTS=1000000 BENCH_RUNS=9)
+ *   npm run bench:stats            (BENCH_USERS=100000 BENCH_DISCOUNTS=1000000 BENCH_AUDIT_LOGS=200000 BENCH_RUNS=9)
  *
  * Creates a throwaway database `dvorik_bench_<run>` on BENCH_DATABASE_SERVER (default
  * mysql://root@127.0.0.1:3306), migrates it, seeds clients and codes with multi-row INSERTs (the users-list
- * bench's seed: registrations over two years, codes over one), a redemption for every used code, and twelve
- * broadcasts with deliveries, starts the application (api role) on a random port and times each stats
- * endpoint for the default period (30 days) and for a whole year, as the median of BENCH_RUNS requests after
- * warm-up. Each figure is also printed as a ratio to a bare indexed `SELECT COUNT(*)` over the codes of the
- * last 30 days, timed through the same pool in the same run, so figures compare across machines. The
- * database and the run's Redis keys are dropped at the end, whatever happens (BENCH_KEEP_DB=1 keeps the
- * database); the script exits by itself.
+ * bench's seed: registrations over two years, codes over one), a redemption for every used code, twelve
+ * broadcasts with deliveries, three cashiers and BENCH_AUDIT_LOGS audit rows over a year (mostly redemptions
+ * and issues, some registrations, admin logins and edits), starts the application (api role) on a random port
+ * and times, as the median of BENCH_RUNS requests after warm-up: each stats endpoint over a year counted live
+ * (before any rollup), the daily rollup's full and incremental builds (single runs; the answers read from the
+ * rollup must equal the live ones), then each stats endpoint for the default period (30 days) and for a whole
+ * year, and each admin list (users, discounts, the usage log, broadcasts, the audit
+ * log, cashiers, segments) at default paging and with a typical filter. Each figure is also printed as a
+ * ratio to a bare indexed `SELECT COUNT(*)` over the codes of the last 30 days, timed through the same pool in
+ * the same run, so figures compare across machines. The database and the run's Redis keys are dropped at the
+ * end, whatever happens (BENCH_KEEP_DB=1 keeps the database); the script exits by itself. BENCH_REDIS_URL
+ * (default redis://127.0.0.1:6379/0) names the Redis.
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import Redis from 'ioredis';
 import { DateTime } from 'luxon';
-import { createConnection } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app/app.module';
-import { configureApp } from '../src/app/configure-app';
-import { loadConfig } from '../src/config/load-config';
-import { typeOrmOptions } from '../src/infrastructure/database/typeorm-options';
-import { AccessTokens } from '../src/modules/auth/tokens/access-tokens';
-import { randomFrom, seedDiscounts, seedUsers } from './users-list-seed';
+import type { Connection } from 'mysql2/promise';
+import { CommandBus } from '@nestjs/cqrs';
+import { RefreshStatsRollupCommand } from '../src/modules/stats/commands/refresh-stats-rollup.command';
+import * as harness from './support/harness';
+import { seedAuditLogs, seedShop } from './users-list-seed';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const DISCOUNTS = Number(process.env.BENCH_DISCOUNTS ?? 1_000_000);
+const AUDIT_LOGS = Number(process.env.BENCH_AUDIT_LOGS ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const SERVER = (process.env.BENCH_DATABASE_SERVER ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
-const RUN = `${Date.now().toString(36)}${process.pid}`;
-const DATABASE = `dvorik_bench_${RUN}`;
+const DATABASE = harness.benchDatabase();
 const NOW = new Date();
 const ZONE = 'Asia/Vladivostok';
 
@@ -47,6 +44,11 @@ const BASELINE_SQL =
   'SELECT COUNT(*) AS n FROM discounts WHERE is_test = 0 AND created_at >= ? AND created_at < ?';
 const BASELINE_PARAMS = [monthStart.toUTC().toJSDate(), today.plus({ days: 1 }).toUTC().toJSDate()];
 
+/** The last 30 days as ISO times with the shop's offset, for the lists that take `from` and `to` times. */
+const MONTH_TIMES = `from=${encodeURIComponent(monthStart.toISO() ?? '')}&to=${encodeURIComponent(today.plus({ days: 1 }).toISO() ?? '')}`;
+/** A client with codes and redemptions to filter the lists by (codes go to random clients). */
+const ONE_USER = Math.max(1, Math.ceil(USERS / 2));
+
 const CASES: [string, string][] = [
   ['kpi: last 30 days (default)', '/api/v1/stats/kpi'],
   ['kpi: a year', `/api/v1/stats/kpi?${YEAR}`],
@@ -54,49 +56,35 @@ const CASES: [string, string][] = [
   ['daily: a year (366 points)', `/api/v1/stats/daily?${YEAR}`],
   ['sources: last 30 days (default)', '/api/v1/stats/sources'],
   ['sources: a year', `/api/v1/stats/sources?${YEAR}`],
+  // The admin lists at default paging (page 1 of 20), then with a typical filter.
+  ['users: defaults', '/api/v1/users'],
+  ['users: q=Смирнова', `/api/v1/users?q=${encodeURIComponent('Смирнова')}`],
+  ['discounts: defaults', '/api/v1/discounts'],
+  ['discounts: status=active', '/api/v1/discounts?status=active'],
+  ['discounts: reason=birthday', '/api/v1/discounts?reason=birthday'],
+  ['discounts: userId=<one client>', `/api/v1/discounts?userId=${ONE_USER}`],
+  ['usage log: defaults', '/api/v1/discounts/usage'],
+  ['usage log: userId=<one client>', `/api/v1/discounts/usage?userId=${ONE_USER}`],
+  ['usage log: last 30 days (from/to)', `/api/v1/discounts/usage?${MONTH_TIMES}`],
+  ['broadcasts: defaults', '/api/v1/broadcasts'],
+  ['broadcasts: status=sent', '/api/v1/broadcasts?status=sent'],
+  ['audit log: defaults', '/api/v1/audit-logs'],
+  ['audit log: action=discount.redeemed', '/api/v1/audit-logs?action=discount.redeemed'],
+  ['audit log: last 30 days (from/to)', `/api/v1/audit-logs?${MONTH_TIMES}`],
+  ['cashiers: defaults', '/api/v1/cashiers'],
+  ['cashiers: status=approved', '/api/v1/cashiers?status=approved'],
+  ['segments: defaults (no filters)', '/api/v1/segments'],
 ];
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-/** Median milliseconds of `runs` calls of `work`, after two warm-up calls. */
-async function timed(runs: number, work: () => Promise<unknown>): Promise<number> {
-  await work();
-  await work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-
-async function prepareDatabase(): Promise<string> {
-  if (!/bench/.test(DATABASE))
-    throw new Error(`refusing database ${DATABASE}: its name must contain "bench"`);
-  const server = await createConnection(SERVER);
-  await server.query(`CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await server.end();
-  const url = `${SERVER}/${DATABASE}`;
-  const migrator = await new DataSource(typeOrmOptions(url)).initialize();
-  await migrator.runMigrations({ transaction: 'each' });
-  await migrator.destroy();
-  const db = await createConnection({ uri: url, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
-  await db.query("SET time_zone = '+00:00'");
-  const random = randomFrom(20_261_125);
+async function seed(db: Connection): Promise<void> {
+  const random = await seedShop(db, {
+    users: USERS,
+    codes: DISCOUNTS,
+    now: NOW,
+    seed: 20_261_125,
+    noun: 'codes',
+  });
   let started = performance.now();
-  await seedUsers(db, USERS, NOW, random);
-  console.log(`seeded ${USERS} users in ${seconds(started)}`);
-  started = performance.now();
-  await seedDiscounts(db, DISCOUNTS, USERS, NOW, random);
-  console.log(`seeded ${DISCOUNTS} codes in ${seconds(started)}`);
-  started = performance.now();
   // a redemption for every used code, an hour to ten days after issue; referrals for 5 % of clients
   await db.query(
     `INSERT INTO discount_usage_logs (discount_id, user_id, channel, action, purchase_amount, discount_amount, created_at)
@@ -108,7 +96,7 @@ async function prepareDatabase(): Promise<string> {
   await db.query(
     `UPDATE users SET referred_by_user_id = 1 + (id * 7) % 1000 WHERE id % 20 = 0 AND id > 1000`,
   );
-  console.log(`seeded redemptions and referrals in ${seconds(started)}`);
+  console.log(`seeded redemptions and referrals in ${harness.seconds(started)}`);
   started = performance.now();
   // twelve broadcasts, one a month, each to 5 000 clients
   for (let month = 0; month < 12; month++) {
@@ -128,111 +116,76 @@ async function prepareDatabase(): Promise<string> {
   await db.query(
     `INSERT INTO cashiers (telegram_id, full_name, status) VALUES (1, 'Кассир 1', 'approved'), (2, 'Кассир 2', 'approved'), (3, 'Кассир 3', 'pending')`,
   );
-  console.log(`seeded broadcasts and cashiers in ${seconds(started)}`);
-  await db.query('ANALYZE TABLE users, discounts, discount_usage_logs, broadcasts, broadcast_deliveries');
-  await db.end();
-  return url;
-}
-
-async function startApp(url: string): Promise<{ app: INestApplication; base: string; token: string }> {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    REDIS_URL,
-    REDIS_PREFIX: DATABASE,
-    JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
-    CLIENT_BOT_TOKEN: '111111:bench-client-bot-token',
-    STAFF_BOT_TOKEN: '222222:bench-staff-bot-token',
-    TELEGRAM_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789',
-    INTERNAL_API_KEYS: 'bench-pos-key-0123456789abcdef',
-    TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
-    APP_ROLES: 'api',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-  });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  const dataSource = app.get(DataSource);
-  const inserted = (await dataSource.query(
-    "INSERT INTO admins (username, password_hash, role, is_active) VALUES ('bench', '!', 'readonly', 1)",
-  )) as { insertId: number };
-  const { accessToken } = app.get(AccessTokens).sign(Number(inserted.insertId), 'readonly');
-  return { app, base: `http://127.0.0.1:${port}`, token: accessToken };
-}
-
-async function main(): Promise<void> {
-  console.log(
-    `stats bench: ${USERS} users, ${DISCOUNTS} codes, median of ${RUNS} runs, database ${DATABASE}`,
+  console.log(`seeded broadcasts and cashiers in ${harness.seconds(started)}`);
+  started = performance.now();
+  await seedAuditLogs(db, AUDIT_LOGS, USERS, DISCOUNTS, NOW, random);
+  console.log(`seeded ${AUDIT_LOGS} audit log rows in ${harness.seconds(started)}`);
+  await db.query(
+    'ANALYZE TABLE users, discounts, discount_usage_logs, broadcasts, broadcast_deliveries, audit_logs',
   );
-  let app: INestApplication | undefined;
-  try {
-    const url = await prepareDatabase();
-    const started = await startApp(url);
-    app = started.app;
-    const dataSource = app.get(DataSource);
-    const headers = { Authorization: `Bearer ${started.token}` };
-    const get = async (path: string) => {
-      const response = await fetch(`${started.base}${path}`, { headers });
-      const body = await response.text();
-      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body}`);
-      return body;
-    };
-
-    const plan = (await dataSource.query(`EXPLAIN ${BASELINE_SQL}`, BASELINE_PARAMS)) as {
-      type: string;
-      key: string | null;
-    }[];
-    console.log(`baseline plan: ${plan.map((p) => `${p.type} on ${p.key}`).join(', ')}`);
-    const [{ n }] = (await dataSource.query(BASELINE_SQL, BASELINE_PARAMS)) as { n: string }[];
-    const baseline = await timed(RUNS * 2, () => dataSource.query(BASELINE_SQL, BASELINE_PARAMS));
-    const rows: [string, number, string][] = [
-      ['baseline: bare indexed COUNT, codes of 30 days (DB only)', baseline, `${n} codes`],
-    ];
-    for (const [name, path] of CASES) {
-      const ms = await timed(RUNS, () => get(path));
-      rows.push([name, ms, `${(await get(path)).length} bytes`]);
-    }
-    const kpi = JSON.parse(await get('/api/v1/stats/kpi')) as { users: unknown; codes: { issued: number } };
-    console.log(`\nkpi (30 days): ${JSON.stringify(kpi)}`);
-
-    console.log('');
-    console.log(`${'case'.padEnd(58)} ${'median ms'.padStart(10)} ${'× baseline'.padStart(11)}  note`);
-    for (const [name, ms, note] of rows) {
-      console.log(
-        `${name.padEnd(58)} ${ms.toFixed(2).padStart(10)} ${(ms / baseline).toFixed(1).padStart(11)}  ${note}`,
-      );
-    }
-  } finally {
-    await app?.close();
-    await cleanUp();
-  }
 }
 
-async function cleanUp(): Promise<void> {
-  if (process.env.BENCH_KEEP_DB) {
-    console.log(`kept ${DATABASE} (BENCH_KEEP_DB); drop it by hand`);
-    return;
+/** The stats cases over a year, timed once counted all live (before any rollup) and once with the rollup. */
+const YEAR_CASES = CASES.filter(([name]) => name.includes('a year'));
+
+async function measure({ app, base, dataSource, headers }: harness.RunningBench): Promise<void> {
+  const get = async (path: string) => {
+    const response = await fetch(`${base}${path}`, { headers });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body}`);
+    return body;
+  };
+
+  await harness.printPlan(dataSource, BASELINE_SQL, BASELINE_PARAMS);
+  const [{ n }] = (await dataSource.query(BASELINE_SQL, BASELINE_PARAMS)) as { n: string }[];
+  const baseline = await harness.timed(RUNS * 2, () => dataSource.query(BASELINE_SQL, BASELINE_PARAMS));
+  const rows: harness.ResultRow[] = [
+    ['baseline: bare indexed COUNT, codes of 30 days (DB only)', baseline, `${n} codes`],
+  ];
+
+  // Before any rollup: a year counted live, and the answers to compare with the rollup's.
+  const liveAnswers = new Map<string, string>();
+  for (const [name, path] of YEAR_CASES) {
+    const ms = await harness.timed(RUNS, () => get(path));
+    liveAnswers.set(path, await get(path));
+    rows.push([`${name} (live, no rollup yet)`, ms, 'counted from the tables']);
   }
-  const server = await createConnection(SERVER);
-  await server.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-  await server.end();
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${DATABASE}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
-  console.log(`dropped ${DATABASE}`);
+  // The rollup: a full build (first time) and an incremental one (what the hourly job does).
+  const refresh = () => app.get(CommandBus).execute(new RefreshStatsRollupCommand());
+  for (const kind of ['full', 'incremental']) {
+    const started = performance.now();
+    const built = await refresh();
+    rows.push([
+      `rollup build: ${kind}`,
+      performance.now() - started,
+      `${built.mode}, ${built.figures} figures`,
+    ]);
+  }
+  for (const [path, live] of liveAnswers) {
+    if ((await get(path)) !== live)
+      throw new Error(`${path}: the rollup answers differently from the live count`);
+  }
+  console.log('the year-long answers read from the rollup are identical to the live counts');
+
+  for (const [name, path] of CASES) {
+    const ms = await harness.timed(RUNS, () => get(path));
+    const body = await get(path);
+    const { total } = JSON.parse(body) as { total?: unknown };
+    rows.push([
+      name,
+      ms,
+      `${typeof total === 'number' ? `${total} match, ` : ''}${Buffer.byteLength(body)} bytes`,
+    ]);
+  }
+  const kpi = JSON.parse(await get('/api/v1/stats/kpi')) as { users: unknown; codes: { issued: number } };
+  console.log(`\nkpi (30 days): ${JSON.stringify(kpi)}`);
+
+  harness.printTable(rows, baseline, 58);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+harness.runBench(async () => {
+  console.log(
+    `stats bench: ${USERS} users, ${DISCOUNTS} codes, median of ${RUNS} runs, database ${DATABASE.name}`,
+  );
+  await harness.benchWithApp(DATABASE, seed, measure);
+});
