@@ -21,9 +21,10 @@ export class RefreshStatsRollupCommand extends Command<RefreshStatsRollupResult>
 const EPOCH = new Date(0);
 
 @CommandHandler(RefreshStatsRollupCommand)
-export class RefreshStatsRollupHandler
-  implements ICommandHandler<RefreshStatsRollupCommand, RefreshStatsRollupResult>
-{
+export class RefreshStatsRollupHandler implements ICommandHandler<
+  RefreshStatsRollupCommand,
+  RefreshStatsRollupResult
+> {
   constructor(
     private readonly queries: QueryBus,
     private readonly clock: Clock,

@@ -7,7 +7,10 @@ import { GetKpiQuery, KpiView } from '../queries/get-kpi.query';
 import { GetSourcesQuery, SourcesView } from '../queries/get-sources.query';
 import { DailyResponse, KpiResponse, SourcesResponse, StatsPeriodQueryDto } from './stats.dto';
 
-/** KPIs for the owner: periods are shop-time days, test data never counts. */
+/**
+ * KPIs for the owner: periods are shop-time days, test data never counts. Code-side figures of the days
+ * that are over come from the hourly daily rollup, the rest is counted live: the same answer either way.
+ */
 @ApiTags('stats')
 @Controller('api/v1/stats')
 export class StatsController {
@@ -15,7 +18,12 @@ export class StatsController {
 
   @Get('kpi')
   @AnyAdmin()
-  @ApiOperation({ summary: 'KPIs of a period (shop-time days, inclusive); VALIDATION_FAILED' })
+  @ApiOperation({
+    summary: 'KPIs of a period (shop-time days, inclusive); VALIDATION_FAILED',
+    description:
+      'Default period: the last 30 shop days, today included; at most 366 days. Test data never counts. ' +
+      'Closed days are read from a daily rollup refreshed hourly, today is counted live; figures are exact.',
+  })
   @ApiOkResponse({ type: KpiResponse })
   kpi(@Query() query: StatsPeriodQueryDto): Promise<KpiView> {
     return this.queries.execute(new GetKpiQuery(query));

@@ -92,10 +92,7 @@ export class StatsRollups {
 
   /** Makes a generation readable, unless it was invalidated while building. */
   async complete(rollupId: number, at: Date): Promise<boolean> {
-    const result = await this.rollups.update(
-      { id: rollupId, invalidatedAt: IsNull() },
-      { completedAt: at },
-    );
+    const result = await this.rollups.update({ id: rollupId, invalidatedAt: IsNull() }, { completedAt: at });
     return (result.affected ?? 0) > 0;
   }
 

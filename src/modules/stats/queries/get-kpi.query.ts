@@ -73,38 +73,37 @@ export class GetKpiHandler implements IQueryHandler<GetKpiQuery, KpiView> {
   async execute({ period: input }: GetKpiQuery): Promise<KpiView> {
     const period = await resolvePeriod(this.queries, this.clock, input);
     const { from, to, startUtc: start, endUtc: end } = period;
-    const [[totals], [fresh], issued, redeemed, [broadcasts], [deliveries], [cashiers]] =
-      await Promise.all([
-        // index-only: idx_users_is_test_created_at_stats
-        this.db.query(
-          `SELECT COUNT(*) AS total, SUM(is_subscribed) AS subscribed, SUM(birth_date IS NOT NULL) AS birthdays
+    const [[totals], [fresh], issued, redeemed, [broadcasts], [deliveries], [cashiers]] = await Promise.all([
+      // index-only: idx_users_is_test_created_at_stats
+      this.db.query(
+        `SELECT COUNT(*) AS total, SUM(is_subscribed) AS subscribed, SUM(birth_date IS NOT NULL) AS birthdays
              FROM users WHERE status IN ('active', 'blocked') AND is_test = 0 AND created_at < ?`,
-          [end],
-        ) as Promise<{ total: unknown; subscribed: unknown; birthdays: unknown }[]>,
-        this.db.query(
-          `SELECT COUNT(*) AS n, COUNT(referred_by_user_id) AS referrals FROM users
+        [end],
+      ) as Promise<{ total: unknown; subscribed: unknown; birthdays: unknown }[]>,
+      this.db.query(
+        `SELECT COUNT(*) AS n, COUNT(referred_by_user_id) AS referrals FROM users
             WHERE status IN ('active', 'blocked', 'deleted') AND is_test = 0 AND created_at >= ? AND created_at < ?`,
-          [start, end],
-        ) as Promise<{ n: unknown; referrals: unknown }[]>,
-        this.codes.issued(period),
-        this.codes.redemptions(period),
-        // broadcasts is a small table (a few a week)
-        this.db.query(
-          `SELECT COUNT(*) AS n FROM broadcasts
+        [start, end],
+      ) as Promise<{ n: unknown; referrals: unknown }[]>,
+      this.codes.issued(period),
+      this.codes.redemptions(period),
+      // broadcasts is a small table (a few a week)
+      this.db.query(
+        `SELECT COUNT(*) AS n FROM broadcasts
             WHERE is_test = 0 AND status = 'sent' AND finished_at >= ? AND finished_at < ?`,
-          [start, end],
-        ) as Promise<{ n: unknown }[]>,
-        // PRIMARY (broadcast_id, ...) of the few broadcasts finished in the period
-        this.db.query(
-          `SELECT COUNT(*) AS recipients, SUM(bd.status = 'sent') AS delivered, SUM(bd.status = 'blocked') AS blocked
+        [start, end],
+      ) as Promise<{ n: unknown }[]>,
+      // PRIMARY (broadcast_id, ...) of the few broadcasts finished in the period
+      this.db.query(
+        `SELECT COUNT(*) AS recipients, SUM(bd.status = 'sent') AS delivered, SUM(bd.status = 'blocked') AS blocked
              FROM broadcasts b JOIN broadcast_deliveries bd ON bd.broadcast_id = b.id
             WHERE b.is_test = 0 AND b.status IN ('sent', 'failed') AND b.finished_at >= ? AND b.finished_at < ?`,
-          [start, end],
-        ) as Promise<{ recipients: unknown; delivered: unknown; blocked: unknown }[]>,
-        this.db.query(`SELECT COUNT(*) AS n FROM cashiers WHERE status = 'approved'`) as Promise<
-          { n: unknown }[]
-        >,
-      ]);
+        [start, end],
+      ) as Promise<{ recipients: unknown; delivered: unknown; blocked: unknown }[]>,
+      this.db.query(`SELECT COUNT(*) AS n FROM cashiers WHERE status = 'approved'`) as Promise<
+        { n: unknown }[]
+      >,
+    ]);
     const total = num(totals.total);
     const issuedByReason = byReason(issued.byReason);
     const redeemedByReason = byReason(redeemed.byReason);
