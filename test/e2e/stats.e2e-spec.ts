@@ -4,6 +4,7 @@ import {
   RefreshStatsRollupCommand,
   RefreshStatsRollupResult,
 } from '../../src/modules/stats/commands/refresh-stats-rollup.command';
+import { StatsRollups } from '../../src/modules/stats/persistence/stats-rollups';
 import { loginAs } from '../support/auth';
 import { aCashier, aClientRedemption, aDiscount, aUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -186,7 +187,7 @@ describe('stats API: KPIs, daily series and sources in shop time, without test d
   /*
    * The same exact figures, whichever way they are counted: live; from a rollup cut at shop 2 July 05:55
    * (days up to 1 July rolled up, c1's first redemption on 2 July after its cutoff counted live); from an
-   * incremental generation built on that one at NOW; from a full rebuild at NOW.
+   * incremental generation built on that one at shop 3 July 02:00; from a full rebuild at NOW.
    */
   describe.each<[string, () => Promise<void>]>([
     [
@@ -207,12 +208,13 @@ describe('stats API: KPIs, daily series and sources in shop time, without test d
       },
     ],
     [
-      'from an incremental rollup up to 13 July built on the previous one',
+      'from an incremental rollup up to 2 July built on the previous one',
       async () => {
-        const built = await refreshAt(NOW.toISOString());
+        // c1's first redemption (2 July 02:00Z) falls between the two cutoffs: added by the build
+        const built = await refreshAt('2026-07-02T16:00:00Z');
         expect(built).toMatchObject({
           mode: 'incremental',
-          coveredUntil: '2026-07-13T14:00:00.000Z',
+          coveredUntil: '2026-07-02T14:00:00.000Z',
           completed: true,
         });
       },
@@ -281,6 +283,71 @@ describe('stats API: KPIs, daily series and sources in shop time, without test d
           { source: 'vk', registrations: 1, subscriptions: 1, redemptions: 0 },
         ],
       });
+    });
+  });
+
+  describe('rollup generations', () => {
+    const generations = async () =>
+      (await t.dataSource.query(
+        `SELECT r.id, r.based_on_rollup_id AS basedOn, r.completed_at IS NOT NULL AS complete,
+                r.invalidated_at IS NOT NULL AS setAside, COUNT(d.rollup_id) AS figures
+           FROM stats_rollups r LEFT JOIN stats_rollup_days d ON d.rollup_id = r.id
+          GROUP BY r.id ORDER BY r.id`,
+      )) as { id: number; basedOn: number | null; complete: number; setAside: number; figures: number }[];
+    const kpi = () => get('kpi?from=2026-07-01&to=2026-07-03');
+    let expected: Record<string, unknown>;
+
+    beforeAll(async () => {
+      await t.dataSource.query('DELETE FROM stats_rollups');
+      expected = await kpi();
+    });
+
+    it('builds on the previous generation hourly, counts all history again after a day, prunes superseded ones', async () => {
+      const first = await refreshAt('2026-07-12T02:00:00Z');
+      const second = await refreshAt('2026-07-12T03:00:00Z');
+      expect([first.mode, second.mode]).toEqual(['full', 'incremental']);
+      // an hour on, the first one (superseded by the second an hour ago) goes, figures with it
+      const third = await refreshAt('2026-07-12T04:00:00Z');
+      expect(third.mode).toBe('incremental');
+      expect((await generations()).map((g) => g.id)).toEqual([second.rollupId, third.rollupId]);
+      const [left] = (await t.dataSource.query(
+        'SELECT COUNT(*) AS n FROM stats_rollup_days WHERE rollup_id = ?',
+        [first.rollupId],
+      )) as { n: unknown }[];
+      expect(Number(left.n)).toBe(0);
+      // a day after the full build: all history again
+      expect((await refreshAt('2026-07-13T02:30:00Z')).mode).toBe('full');
+      expect(await kpi()).toEqual(expected);
+    });
+
+    it('skips a build asked for by a change when a newer generation is already there', async () => {
+      const built = await t
+        .get(CommandBus)
+        .execute(new RefreshStatsRollupCommand(new Date('2026-07-13T01:00:00Z')));
+      expect(built).toMatchObject({ mode: 'skipped', rollupId: null });
+    });
+
+    it('does not read a generation whose cutoff is ahead of now (a clock that ran ahead)', async () => {
+      await t.dataSource.query('DELETE FROM stats_rollups');
+      const ahead = await refreshAt('2026-07-14T05:00:00Z');
+      expect(ahead).toMatchObject({ mode: 'full', completed: true });
+      expect(await t.get(StatsRollups).current(600, NOW)).toBeNull();
+      expect(await kpi()).toEqual(expected);
+      // nor builds on it: the next build at the real time counts all history again
+      expect((await refreshAt(NOW.toISOString())).mode).toBe('full');
+    });
+
+    it('does not complete a generation whose base was set aside while it was building', async () => {
+      const rollups = t.get(StatsRollups);
+      const base = await rollups.current(600, NOW);
+      expect(base).not.toBeNull();
+      const bounds = { cutoff: NOW, coveredUntil: new Date('2026-07-13T14:00:00Z'), offsetMinutes: 600 };
+      const building = await rollups.begin(bounds, base, NOW);
+      await rollups.copy(base!.id, building);
+      await rollups.invalidateAll(NOW);
+      expect(await rollups.complete(building, base!.id, NOW)).toBe(false);
+      expect(await rollups.current(600, NOW)).toBeNull();
+      expect(await kpi()).toEqual(expected);
     });
   });
 

@@ -1,22 +1,33 @@
 import { Command, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { Clock } from '../../../common/clock/clock';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
-import { figuresOf, RollupFigure, RollupMetric, rollupBounds } from '../domain/rollup';
+import { canBuildOn, figuresOf, RollupFigure, RollupMetric, rollupBounds } from '../domain/rollup';
 import { CodeFacts, Range } from '../persistence/code-facts';
 import { RollupCoverage, StatsRollups } from '../persistence/stats-rollups';
 
 export interface RefreshStatsRollupResult {
-  rollupId: number;
-  /** `incremental`: the previous generation plus the days since; `full`: all history counted again. */
-  mode: 'full' | 'incremental';
+  rollupId: number | null;
+  /**
+   * `incremental`: the previous generation plus the days since; `full`: all history counted again;
+   * `skipped`: a generation started after the change asked for was already there.
+   */
+  mode: 'full' | 'incremental' | 'skipped';
   coveredUntil: string;
   figures: number;
-  /** False when invalidated while building (a newer refresh is on its way). */
+  /** False when set aside while building (the change that did it enqueued another build). */
   completed: boolean;
 }
 
-/** Builds a new rollup generation up to the last shop day that is over (see domain/rollup.ts). */
-export class RefreshStatsRollupCommand extends Command<RefreshStatsRollupResult> {}
+/**
+ * Builds a new rollup generation up to the last shop day that is over (see domain/rollup.ts). With
+ * `changedAt` (a build asked for by a change): nothing to do if a generation started after it is readable,
+ * so a burst of changes costs one build.
+ */
+export class RefreshStatsRollupCommand extends Command<RefreshStatsRollupResult> {
+  constructor(readonly changedAt: Date | null = null) {
+    super();
+  }
+}
 
 const EPOCH = new Date(0);
 
@@ -32,15 +43,21 @@ export class RefreshStatsRollupHandler implements ICommandHandler<
     private readonly rollups: StatsRollups,
   ) {}
 
-  async execute(): Promise<RefreshStatsRollupResult> {
+  async execute({ changedAt }: RefreshStatsRollupCommand): Promise<RefreshStatsRollupResult> {
     const now = this.clock.now();
     const bounds = rollupBounds(now, await this.queries.execute(new GetSettingQuery('shop.timezone')));
     await this.rollups.prune(now);
-    const previous = await this.rollups.current(bounds.offsetMinutes);
-    const base =
-      previous && previous.coveredUntil <= bounds.coveredUntil && previous.cutoff <= bounds.cutoff
-        ? previous
-        : null;
+    const previous = await this.rollups.current(bounds.offsetMinutes, now);
+    if (changedAt && previous && previous.startedAt > changedAt) {
+      return {
+        rollupId: null,
+        mode: 'skipped',
+        coveredUntil: previous.coveredUntil.toISOString(),
+        figures: 0,
+        completed: true,
+      };
+    }
+    const base = previous && canBuildOn(previous, bounds, now) ? previous : null;
     const rollupId = await this.rollups.begin(bounds, base, now);
     if (base) await this.rollups.copy(base.id, rollupId);
 
@@ -50,7 +67,7 @@ export class RefreshStatsRollupHandler implements ICommandHandler<
       ...(base ? await this.laterFirstRedemptions(base, bounds.cutoff, bounds.offsetMinutes) : []),
     ];
     await this.rollups.add(rollupId, figures);
-    const completed = await this.rollups.complete(rollupId, this.clock.now());
+    const completed = await this.rollups.complete(rollupId, base?.id ?? null, this.clock.now());
     return {
       rollupId,
       mode: base ? 'incremental' : 'full',

@@ -1,4 +1,4 @@
-import { figuresOf, rollupBounds, RollupMetric, splitAtCoverage } from './rollup';
+import { canBuildOn, figuresOf, rollupBounds, RollupMetric, splitAtCoverage } from './rollup';
 import { shopPeriod } from './shop-period';
 
 const ZONE = 'Asia/Vladivostok';
@@ -62,5 +62,30 @@ describe('figuresOf', () => {
       { metric: 'redemptions_by_source', day: '2026-07-02', dimension: 'vk', value: 1 },
     ]);
     expect(figuresOf(RollupMetric.Redemptions, rows, (r) => r.reason)).toHaveLength(3);
+  });
+});
+
+describe('canBuildOn', () => {
+  const now = new Date('2026-07-14T02:00:00Z');
+  const bounds = rollupBounds(now, ZONE);
+  const previous = {
+    coveredUntil: new Date('2026-07-13T14:00:00Z'),
+    cutoff: new Date('2026-07-14T00:55:00Z'),
+    rebuiltAt: new Date('2026-07-13T18:00:00Z'),
+  };
+
+  it('builds on the previous generation an hour later', () => {
+    expect(canBuildOn(previous, bounds, now)).toBe(true);
+  });
+
+  it('counts all history again once a day', () => {
+    expect(canBuildOn({ ...previous, rebuiltAt: new Date('2026-07-13T02:00:00Z') }, bounds, now)).toBe(false);
+  });
+
+  it('never builds backwards (a generation from a clock that ran ahead)', () => {
+    expect(canBuildOn({ ...previous, cutoff: new Date('2026-07-14T03:00:00Z') }, bounds, now)).toBe(false);
+    expect(canBuildOn({ ...previous, coveredUntil: new Date('2026-07-14T14:00:00Z') }, bounds, now)).toBe(
+      false,
+    );
   });
 });

@@ -24,6 +24,13 @@ export type RollupMetric = (typeof RollupMetric)[keyof typeof RollupMetric];
  */
 export const ROLLUP_GRACE_MS = 5 * 60_000;
 
+/**
+ * A generation is built on the previous one for at most this long; then all history is counted again. That
+ * heals, within a day, whatever a build cannot see: a row committed more than ROLLUP_GRACE_MS after its
+ * timestamp, a host clock off by more than that, data changed by hand, a set-aside that was never recorded.
+ */
+export const FULL_BUILD_EVERY_MS = 24 * 60 * 60_000;
+
 /** What a rollup built now covers: the shop days over before the cutoff, and the cutoff itself. */
 export interface RollupBounds {
   /** Redemption logs before it count in `codes_redeemed`. */
@@ -38,6 +45,27 @@ export function rollupBounds(now: Date, zone: string): RollupBounds {
   const cutoff = new Date(now.getTime() - ROLLUP_GRACE_MS);
   const midnight = DateTime.fromJSDate(cutoff, { zone }).startOf('day');
   return { cutoff, coveredUntil: midnight.toUTC().toJSDate(), offsetMinutes: midnight.offset };
+}
+
+/** The parts of a generation a new build looks at. */
+export interface RollupGeneration {
+  coveredUntil: Date;
+  cutoff: Date;
+  /** When its chain was last counted from scratch. */
+  rebuiltAt: Date;
+}
+
+/**
+ * Whether a build with `bounds` may start from `previous` (copy it, add the days since and the first
+ * redemptions since its cutoff) rather than count all history: only forward in time, and only within a day
+ * of the chain's last full build.
+ */
+export function canBuildOn(previous: RollupGeneration, bounds: RollupBounds, now: Date): boolean {
+  return (
+    previous.coveredUntil <= bounds.coveredUntil &&
+    previous.cutoff <= bounds.cutoff &&
+    now.getTime() - previous.rebuiltAt.getTime() < FULL_BUILD_EVERY_MS
+  );
 }
 
 /** A period cut where a rollup's coverage ends: the days read from the rollup, and the live rest. */

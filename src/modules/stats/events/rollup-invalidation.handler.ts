@@ -35,7 +35,7 @@ export class RollupInvalidationHandler implements IEventHandler<UserUpdatedEvent
       // no job id: every change gets its own refresh (an id would fold two changes of one moment into one)
       await this.jobs.enqueue(JobName.RefreshStatsRollup, { cause, requestedAt: now.toISOString() });
     } catch (error) {
-      // The hourly refresh builds a new generation anyway; until then an invalidated one is not read.
+      // Not set aside: figures may count the change late until the next full build (within a day).
       this.logger.error({ err: error, cause }, 'Could not set the stats rollup aside for a rebuild');
     }
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { num } from './sql-number';
 
 /** A UTC range [from, to). */
 export interface Range {
@@ -28,8 +29,6 @@ export interface FirstRedemptionRow {
   reason: string;
   n: number;
 }
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
  * The code-side facts the stats count, read live from discounts and discount_usage_logs; test codes and

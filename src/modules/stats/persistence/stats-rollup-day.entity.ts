@@ -12,7 +12,7 @@ export class StatsRollupDay {
   })
   rollupId: number;
 
-  /** A RollupMetric (domain/rollup-metrics.ts). */
+  /** A RollupMetric (domain/rollup.ts). */
   @PrimaryColumn({ type: 'varchar', length: 32 })
   metric: string;
 

@@ -25,6 +25,10 @@ export class StatsRollup {
   @Column({ type: 'int', unsigned: true, nullable: true })
   basedOnRollupId: number | null;
 
+  /** When this generation's chain was last counted from scratch (a full build); see FULL_BUILD_EVERY_MS. */
+  @Column({ type: 'datetime', precision: 3 })
+  rebuiltAt: Date;
+
   @Column({ type: 'datetime', precision: 3 })
   startedAt: Date;
 

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, Repository } from 'typeorm';
-import { RollupBounds, RollupFigure, RollupMetric } from '../domain/rollup';
+import { DataSource, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { RollupBounds, RollupFigure, RollupGeneration, RollupMetric } from '../domain/rollup';
 import { StatsRollup } from './stats-rollup.entity';
 
 /** A complete, valid rollup generation a reader may use. */
-export interface RollupCoverage {
+export interface RollupCoverage extends RollupGeneration {
   id: number;
-  coveredUntil: Date;
-  cutoff: Date;
+  startedAt: Date;
 }
 
 /** Shop dates, both included. */
@@ -21,6 +20,8 @@ export interface DayRange {
 const KEEP_SUPERSEDED_MS = 15 * 60_000;
 /** A generation still building after this long was abandoned (its worker died). */
 const ABANDONED_AFTER_MS = 60 * 60_000;
+/** Any generation this old is gone (the hourly builds keep the current offset's newest far younger). */
+const STALE_AFTER_MS = 24 * 60 * 60_000;
 const INSERT_BATCH = 1000;
 
 /** The rollup generations and their figures (stats_rollups, stats_rollup_days). */
@@ -31,23 +32,30 @@ export class StatsRollups {
     private readonly db: DataSource,
   ) {}
 
-  /** The newest complete and valid generation cut with this offset, or null. */
-  async current(offsetMinutes: number): Promise<RollupCoverage | null> {
+  /**
+   * The newest complete and valid generation cut with this offset, or null. One whose cutoff is still ahead
+   * of `now` (built by a host whose clock ran ahead) is not read: rows of the minutes before its cutoff may
+   * not have been written when it was built.
+   */
+  async current(offsetMinutes: number, now: Date): Promise<RollupCoverage | null> {
     const found = await this.rollups.findOne({
-      where: { offsetMinutes, completedAt: Not(IsNull()), invalidatedAt: IsNull() },
+      where: {
+        offsetMinutes,
+        completedAt: Not(IsNull()),
+        invalidatedAt: IsNull(),
+        cutoff: LessThanOrEqual(now),
+      },
       order: { cutoff: 'DESC', id: 'DESC' },
     });
-    return found ? { id: found.id, coveredUntil: found.coveredUntil, cutoff: found.cutoff } : null;
-  }
-
-  /** A metric summed over the days, by dimension. */
-  async byDimension(rollupId: number, metric: RollupMetric, days: DayRange): Promise<Map<string, number>> {
-    return this.sum('dimension', rollupId, metric, days);
-  }
-
-  /** A metric summed over its dimensions, by day. */
-  async byDay(rollupId: number, metric: RollupMetric, days: DayRange): Promise<Map<string, number>> {
-    return this.sum('day', rollupId, metric, days);
+    return found
+      ? {
+          id: found.id,
+          coveredUntil: found.coveredUntil,
+          cutoff: found.cutoff,
+          rebuiltAt: found.rebuiltAt,
+          startedAt: found.startedAt,
+        }
+      : null;
   }
 
   /** Data counted in every generation changed after the fact: none of them (built or building) is read again. */
@@ -62,6 +70,7 @@ export class StatsRollups {
       coveredUntil: bounds.coveredUntil,
       cutoff: bounds.cutoff,
       basedOnRollupId: basedOn?.id ?? null,
+      rebuiltAt: basedOn?.rebuiltAt ?? at,
       startedAt: at,
     });
     return Number(identifiers[0].id);
@@ -81,6 +90,7 @@ export class StatsRollups {
     for (let i = 0; i < figures.length; i += INSERT_BATCH) {
       const batch = figures.slice(i, i + INSERT_BATCH).filter((f) => f.value > 0);
       if (batch.length === 0) continue;
+      // VALUES(): MariaDB has no row alias (`AS new`); MySQL 8.0.20+ only warns that it is deprecated
       await this.db.query(
         `INSERT INTO stats_rollup_days (rollup_id, metric, day, dimension, value)
          VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}
@@ -90,31 +100,50 @@ export class StatsRollups {
     }
   }
 
-  /** Makes a generation readable, unless it was invalidated while building. */
-  async complete(rollupId: number, at: Date): Promise<boolean> {
-    const result = await this.rollups.update({ id: rollupId, invalidatedAt: IsNull() }, { completedAt: at });
-    return (result.affected ?? 0) > 0;
+  /**
+   * Makes a generation readable, unless it or the generation it was built on was set aside (or deleted)
+   * meanwhile. Both rows are locked in primary-key order, as invalidateAll() locks them: a set-aside comes
+   * wholly before (nothing completes) or wholly after (it sets this one aside too).
+   */
+  async complete(rollupId: number, basedOn: number | null, at: Date): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const ids = basedOn === null ? [rollupId] : [rollupId, basedOn];
+      const rows = (await manager.query(
+        'SELECT id FROM stats_rollups WHERE id IN (?) AND invalidated_at IS NULL ORDER BY id FOR UPDATE',
+        [ids],
+      )) as { id: number }[];
+      if (rows.length !== ids.length) return false;
+      await manager.query('UPDATE stats_rollups SET completed_at = ? WHERE id = ?', [at, rollupId]);
+      return true;
+    });
   }
 
   /**
-   * Drops the generations superseded by the newest valid one more than KEEP_SUPERSEDED_MS ago (a reader that
-   * picked one just before is long done), invalidated ones, and builds abandoned for an hour; figures go
-   * with them (ON DELETE CASCADE).
+   * Drops, figures with them (ON DELETE CASCADE): generations of the newest one's offset superseded by it
+   * more than KEEP_SUPERSEDED_MS ago (a reader that picked one just before is long done); set-aside ones and
+   * builds abandoned for an hour; anything a day old (another offset's, after a time zone change).
    */
   async prune(now: Date): Promise<number> {
-    const result = (await this.db.query(
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const superseded = (await this.db.query(
       `DELETE r FROM stats_rollups r
-         JOIN (SELECT id, completed_at FROM stats_rollups
+         JOIN (SELECT id, offset_minutes, completed_at FROM stats_rollups
                 WHERE completed_at IS NOT NULL AND invalidated_at IS NULL
                 ORDER BY cutoff DESC, id DESC LIMIT 1) AS newest
-        WHERE r.id <> newest.id AND r.started_at < newest.completed_at AND newest.completed_at < ?
-          AND (r.completed_at IS NOT NULL OR r.invalidated_at IS NOT NULL OR r.started_at < ?)`,
-      [new Date(now.getTime() - KEEP_SUPERSEDED_MS), new Date(now.getTime() - ABANDONED_AFTER_MS)],
+        WHERE r.id <> newest.id AND r.offset_minutes = newest.offset_minutes AND r.completed_at IS NOT NULL
+          AND r.started_at < newest.completed_at AND newest.completed_at < ?`,
+      [ago(KEEP_SUPERSEDED_MS)],
     )) as { affectedRows?: number };
-    return result.affectedRows ?? 0;
+    const stale = (await this.db.query(
+      `DELETE FROM stats_rollups
+        WHERE (started_at < ? AND (invalidated_at IS NOT NULL OR completed_at IS NULL)) OR started_at < ?`,
+      [ago(ABANDONED_AFTER_MS), ago(STALE_AFTER_MS)],
+    )) as { affectedRows?: number };
+    return (superseded.affectedRows ?? 0) + (stale.affectedRows ?? 0);
   }
 
-  private async sum(
+  /** A metric of a generation summed over the days, by day (all dimensions) or by dimension (all days). */
+  async sum(
     by: 'day' | 'dimension',
     rollupId: number,
     metric: RollupMetric,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../common/clock/clock';
 import { PeriodSplit, RollupMetric, splitAtCoverage } from '../domain/rollup';
 import { ShopPeriod } from '../domain/shop-period';
 import { CodeFacts, Range } from '../persistence/code-facts';
@@ -17,6 +18,15 @@ export interface RedemptionFigures {
   byReason: Counts;
   /** Redemptions with a client, by the client's source. */
   bySource: Counts;
+}
+
+export interface PeriodCut {
+  period: ShopPeriod;
+  /** The generation read for the closed days, or null (all live). */
+  coverage: RollupCoverage | null;
+  split: PeriodSplit;
+  /** The UTC range counted live, or null when the rollup covers the whole period. */
+  live: Range | null;
 }
 
 export interface DailyCodeFigures {
@@ -45,10 +55,19 @@ export class CodeFigures {
   constructor(
     private readonly facts: CodeFacts,
     private readonly rollups: StatsRollups,
+    private readonly clock: Clock,
   ) {}
 
-  async issued(period: ShopPeriod): Promise<IssuedFigures> {
-    const { coverage, split, live } = await this.cut(period);
+  /** Where the period is cut: the generation to read (if any, one for the whole request) and the live rest. */
+  async cut(period: ShopPeriod): Promise<PeriodCut> {
+    const coverage = await this.rollups.current(period.offsetMinutes, this.clock.now());
+    const split = splitAtCoverage(period, coverage?.coveredUntil ?? null);
+    const live: Range | null =
+      split.liveFrom < period.endUtc ? { from: split.liveFrom, to: period.endUtc } : null;
+    return { period, coverage, split, live };
+  }
+
+  async issued({ period, coverage, split, live }: PeriodCut): Promise<IssuedFigures> {
     const [liveRows, rolledIssued, rolledRedeemed, laterRedeemed] = await Promise.all([
       live ? this.facts.issued(live, null) : [],
       this.rolled(coverage, split, RollupMetric.CodesIssued, 'dimension'),
@@ -72,8 +91,7 @@ export class CodeFigures {
     };
   }
 
-  async redemptions(period: ShopPeriod): Promise<RedemptionFigures> {
-    const { coverage, split, live } = await this.cut(period);
+  async redemptions({ coverage, split, live }: PeriodCut): Promise<RedemptionFigures> {
     const [liveRows, rolledByReason, rolledBySource] = await Promise.all([
       live ? this.facts.redemptions(live, null) : [],
       this.rolled(coverage, split, RollupMetric.Redemptions, 'dimension'),
@@ -87,8 +105,7 @@ export class CodeFigures {
     return { byReason: merged(rolledByReason, byReason), bySource: merged(rolledBySource, bySource) };
   }
 
-  async daily(period: ShopPeriod): Promise<DailyCodeFigures> {
-    const { coverage, split, live } = await this.cut(period);
+  async daily({ period, coverage, split, live }: PeriodCut): Promise<DailyCodeFigures> {
     const offset = period.offsetMinutes;
     const [issuedRows, redemptionRows, rolledIssued, rolledRedemptions] = await Promise.all([
       live ? this.facts.issued(live, offset) : [],
@@ -102,15 +119,6 @@ export class CodeFigures {
     return { issued: merged(rolledIssued, issued), redemptions: merged(rolledRedemptions, redemptions) };
   }
 
-  /** The rollup to read (if any), where the period is cut, and the live range left (null: none). */
-  private async cut(period: ShopPeriod) {
-    const coverage = await this.rollups.current(period.offsetMinutes);
-    const split = splitAtCoverage(period, coverage?.coveredUntil ?? null);
-    const live: Range | null =
-      split.liveFrom < period.endUtc ? { from: split.liveFrom, to: period.endUtc } : null;
-    return { coverage, split, live };
-  }
-
   private async rolled(
     coverage: RollupCoverage | null,
     split: PeriodSplit,
@@ -118,8 +126,6 @@ export class CodeFigures {
     by: 'day' | 'dimension',
   ): Promise<Counts> {
     if (!coverage || !split.rolled) return new Map();
-    return by === 'day'
-      ? this.rollups.byDay(coverage.id, metric, split.rolled)
-      : this.rollups.byDimension(coverage.id, metric, split.rolled);
+    return this.rollups.sum(by, coverage.id, metric, split.rolled);
   }
 }

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { shopDay } from '../persistence/code-facts';
 import { CodeFigures } from './code-figures';
-import { num, PeriodInput, resolvePeriod } from './resolve-period';
+import { num } from '../persistence/sql-number';
+import { PeriodInput, resolvePeriod } from './resolve-period';
 
 export interface DailyPoint {
   /** A shop-time date YYYY-MM-DD. */
@@ -61,7 +62,7 @@ export class GetDailyHandler implements IQueryHandler<GetDailyQuery, DailyView> 
           GROUP BY day`,
         [end, start, start, end],
       ) as Promise<Row[]>,
-      this.codes.daily(period),
+      this.codes.cut(period).then((cut) => this.codes.daily(cut)),
     ]);
     const index = (rows: Row[]) => new Map(rows.map((r) => [String(r.day), num(r.n)]));
     const [u, m] = [index(users), index(messages)];

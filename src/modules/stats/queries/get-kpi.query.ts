@@ -2,7 +2,8 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { CodeFigures } from './code-figures';
-import { num, PeriodInput, ratio, resolvePeriod } from './resolve-period';
+import { num } from '../persistence/sql-number';
+import { PeriodInput, ratio, resolvePeriod } from './resolve-period';
 
 export const DISCOUNT_REASONS = ['subscription', 'birthday', 'manual', 'bulk', 'referral'] as const;
 export type DiscountReason = (typeof DISCOUNT_REASONS)[number];
@@ -73,6 +74,7 @@ export class GetKpiHandler implements IQueryHandler<GetKpiQuery, KpiView> {
   async execute({ period: input }: GetKpiQuery): Promise<KpiView> {
     const period = await resolvePeriod(this.queries, this.clock, input);
     const { from, to, startUtc: start, endUtc: end } = period;
+    const cut = await this.codes.cut(period);
     const [[totals], [fresh], issued, redeemed, [broadcasts], [deliveries], [cashiers]] = await Promise.all([
       // index-only: idx_users_is_test_created_at_stats
       this.db.query(
@@ -85,8 +87,8 @@ export class GetKpiHandler implements IQueryHandler<GetKpiQuery, KpiView> {
             WHERE status IN ('active', 'blocked', 'deleted') AND is_test = 0 AND created_at >= ? AND created_at < ?`,
         [start, end],
       ) as Promise<{ n: unknown; referrals: unknown }[]>,
-      this.codes.issued(period),
-      this.codes.redemptions(period),
+      this.codes.issued(cut),
+      this.codes.redemptions(cut),
       // broadcasts is a small table (a few a week)
       this.db.query(
         `SELECT COUNT(*) AS n FROM broadcasts

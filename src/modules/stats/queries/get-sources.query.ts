@@ -2,7 +2,8 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { CodeFigures } from './code-figures';
-import { num, PeriodInput, resolvePeriod } from './resolve-period';
+import { num } from '../persistence/sql-number';
+import { PeriodInput, resolvePeriod } from './resolve-period';
 
 export interface SourceRow {
   /** users.source: the first deep-link payload, `direct` without one. */
@@ -49,7 +50,7 @@ export class GetSourcesHandler implements IQueryHandler<GetSourcesQuery, Sources
           GROUP BY source`,
         [start, end],
       ) as Promise<{ source: string; registrations: unknown; subscriptions: unknown }[]>,
-      this.codes.redemptions(period),
+      this.codes.cut(period).then((cut) => this.codes.redemptions(cut)),
     ]);
     const rows = new Map<string, SourceRow>();
     const row = (source: string) => {

@@ -22,6 +22,3 @@ export async function resolvePeriod(
 /** A share with 4 decimals (0 when the base is empty). */
 export const ratio = (part: number, whole: number): number =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
-
-/** COUNT/SUM columns come back from mysql2 as strings or numbers (or null for an empty SUM). */
-export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
