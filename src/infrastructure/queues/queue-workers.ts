@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError } from 'bullmq';
+import { FREE_SEND_RATE } from '../telegram/client-bot-send-limiter';
 import { JobHandlerRegistry } from './job-registry';
 import { QueueName } from './jobs';
 
@@ -56,13 +57,16 @@ export class BroadcastsWorker extends RegistryWorker {
 }
 
 /**
- * The worker of the notifications queue: messages to clients about their codes. BullMQ's limiter is kept
- * in Redis and holds for the queue as a whole, however many worker processes run: at most 5 jobs per
- * 200 ms, so 25 a second on average and never more than 30 in any second (Telegram's bulk limit), while
- * a bulk issue or the birthday run announces thousands of gifts. A 429 pauses the queue for Telegram's
- * retry_after (RateLimitError puts the job back without spending an attempt).
+ * The worker of the notifications queue: messages to clients about their codes. Their rate is not set
+ * here: each send takes a slot from the client bot's send limiter, shared with broadcasts (one budget per
+ * bot token, as Telegram counts it). BullMQ's limiter stays for the 429 pause alone: BullMQ honours
+ * `queue.rateLimit(retry_after)` (every process holds the queue's jobs back) only on a worker that has a
+ * limiter. Set at Telegram's free limit, the most a notice may go, it leaves the pace to the shared limiter.
  */
-@Processor(QueueName.Notifications, { concurrency: 5, limiter: { max: 5, duration: 200 } })
+@Processor(QueueName.Notifications, {
+  concurrency: 5,
+  limiter: { max: FREE_SEND_RATE, duration: 1000 },
+})
 export class NotificationsWorker extends RegistryWorker {
   constructor(registry: JobHandlerRegistry) {
     super(registry);

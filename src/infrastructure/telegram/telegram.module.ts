@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ClientBotSendLimiter } from './client-bot-send-limiter';
 import { ConversationStore } from './conversation-store';
 import { ClientTelegram, StaffTelegram } from './telegram-senders';
 
 /**
- * Telegram for every role: the two bots' senders and the dialog store. Receiving updates is the `bots`
- * role's BotsModule; sending works from any process.
+ * Telegram for every role: the two bots' senders, the client bot's shared send limiter and the dialog
+ * store. Receiving updates is the `bots` role's BotsModule; sending works from any process.
  */
 @Global()
 @Module({
@@ -22,8 +23,9 @@ import { ClientTelegram, StaffTelegram } from './telegram-senders';
       useFactory: (config: AppConfig) =>
         new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot }),
     },
+    ClientBotSendLimiter,
     ConversationStore,
   ],
-  exports: [StaffTelegram, ClientTelegram, ConversationStore],
+  exports: [StaffTelegram, ClientTelegram, ClientBotSendLimiter, ConversationStore],
 })
 export class TelegramModule {}

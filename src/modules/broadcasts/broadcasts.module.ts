@@ -27,14 +27,13 @@ import { GetBroadcastStatsHandler } from './queries/broadcast-stats.query';
 import { DueBroadcastsHandler, GetBroadcastHandler } from './queries/get-broadcast.query';
 import { ListBroadcastsHandler } from './queries/list-broadcasts.query';
 import { BroadcastMessage } from './sending/broadcast-message';
-import { BroadcastRateLimiter } from './sending/broadcast-rate-limiter';
 import { SendingLifecycle } from './sending/sending-lifecycle';
 import { SentRecorder } from './sending/sent-recorder';
 
 /**
  * Broadcasts: drafts, scheduling, cancel and test sends (admin API), and the sending pipeline (minute
- * tick -> start job -> chunk jobs through one Redis rate limiter), at most once per recipient through
- * broadcast_deliveries. Audiences come from the segments module (ResolveSegmentQuery); a client who
+ * tick -> start job -> chunk jobs through the client bot's send limiter, shared with the client notices), at
+ * most once per recipient through broadcast_deliveries. Audiences come from the segments module (ResolveSegmentQuery); a client who
  * blocked the bot is reported to the users module (MarkClientBlockedCommand).
  */
 @Module({
@@ -46,7 +45,6 @@ import { SentRecorder } from './sending/sent-recorder';
     DeliveryLedger,
     BroadcastAudience,
     BroadcastMessage,
-    BroadcastRateLimiter,
     SendingLifecycle,
     SentRecorder,
     BroadcastProgressMetrics,

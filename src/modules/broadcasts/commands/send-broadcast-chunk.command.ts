@@ -3,11 +3,14 @@ import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '
 import { Clock } from '../../../common/clock/clock';
 import { Metrics } from '../../../infrastructure/metrics/metrics';
 import { JobName, JobPayloads } from '../../../infrastructure/queues/jobs';
+import {
+  ClientBotSendLimiter,
+  clientBotSendRate,
+} from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { BroadcastRecords } from '../persistence/broadcast-records';
 import { DeliveryLedger } from '../persistence/delivery-ledger';
 import { BroadcastMessage } from '../sending/broadcast-message';
-import { BroadcastRateLimiter } from '../sending/broadcast-rate-limiter';
 import { ChunkEnd, ChunkRun, ChunkTally, SendingSettings } from '../sending/chunk-run';
 import { SendingLifecycle } from '../sending/sending-lifecycle';
 import { SentRecorder } from '../sending/sent-recorder';
@@ -21,8 +24,6 @@ export interface ChunkResult extends ChunkTally {
   interrupted: number;
 }
 
-/** Telegram's free limit: about 30 messages a second to different chats. */
-export const FREE_RATE_LIMIT = 30;
 /** Parallel sends per chunk job; the worker runs 4 chunk jobs, so at most 64 sends in flight a process. */
 export const MAX_LANES = 16;
 
@@ -47,7 +48,7 @@ export class SendBroadcastChunkHandler implements ICommandHandler<SendBroadcastC
   constructor(
     private readonly records: BroadcastRecords,
     private readonly ledger: DeliveryLedger,
-    private readonly limiter: BroadcastRateLimiter,
+    private readonly limiter: ClientBotSendLimiter,
     private readonly message: BroadcastMessage,
     private readonly lifecycle: SendingLifecycle,
     private readonly sent: SentRecorder,
@@ -103,8 +104,7 @@ export class SendBroadcastChunkHandler implements ICommandHandler<SendBroadcastC
       this.queries.execute(new GetSettingQuery('broadcast.paid')),
       this.queries.execute(new GetSettingQuery('broadcast.max_attempts')),
     ]);
-    // Beyond ~30 a second Telegram wants paid broadcasts: an unpaid shop is held to the free limit.
-    const perSecond = paid ? rate : Math.min(rate, FREE_RATE_LIMIT);
+    const perSecond = clientBotSendRate(rate, paid);
     return {
       perSecond,
       paid,

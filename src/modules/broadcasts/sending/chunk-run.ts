@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock } from '../../../common/clock/clock';
 import { Metrics } from '../../../infrastructure/metrics/metrics';
+import { ClientBotSendLimiter } from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { MarkClientBlockedCommand } from '../../users/commands/mark-client-blocked.command';
 import { BroadcastContent } from '../domain/broadcast-content';
 import { retryDelayMs, SendOutcome } from '../domain/send-outcome';
 import { DeliveryLedger, Recipient } from '../persistence/delivery-ledger';
 import { BroadcastMessage } from './broadcast-message';
-import { BroadcastRateLimiter } from './broadcast-rate-limiter';
 import { SentRecorder } from './sent-recorder';
 
 /** How a run sends: Telegram rate, paid broadcast, attempts per recipient, parallel sends. */
@@ -20,7 +20,7 @@ export interface SendingSettings {
 
 export interface ChunkRunDeps {
   ledger: DeliveryLedger;
-  limiter: BroadcastRateLimiter;
+  limiter: ClientBotSendLimiter;
   message: BroadcastMessage;
   clock: Clock;
   commands: CommandBus;
@@ -163,7 +163,7 @@ export class ChunkRun {
         await this.markClientBlocked(telegramId);
         return;
       case 'rateLimited':
-        // Everybody waits first; the row goes back to the queue without using up an attempt.
+        // Every client bot sender waits first (notices too); the row goes back without using up an attempt.
         await this.deps.limiter.pause(outcome.retryAfterSeconds);
         await ledger.release(this.broadcastId, userId, outcome.errorCode, now, true);
         this.waiting.push({ recipient, notBefore: 0 });
@@ -171,7 +171,7 @@ export class ChunkRun {
         metrics.broadcastSends.inc({ outcome: 'rate_limited' });
         this.logger.warn(
           { broadcastId: this.broadcastId, retryAfter: outcome.retryAfterSeconds },
-          'Telegram said 429: every worker pauses',
+          'Telegram said 429: every client bot sender pauses',
         );
         return;
       case 'retry': {

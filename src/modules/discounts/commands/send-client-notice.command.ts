@@ -3,6 +3,10 @@ import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '
 import { TelegramError } from 'telegraf';
 import { Clock } from '../../../common/clock/clock';
 import { JobName, JobPayloads } from '../../../infrastructure/queues/jobs';
+import {
+  ClientBotSendLimiter,
+  clientBotSendRate,
+} from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
 import { MessageKey, MessageValues } from '../../message-templates/domain/message-catalog';
 import { RenderMessageQuery } from '../../message-templates/queries/render-message.query';
@@ -30,7 +34,10 @@ export type ClientNoticeResult =
       reason: 'gone' | 'unreachable' | 'stale' | 'shown_in_reply' | 'blocked' | 'refused';
     };
 
-/** Telegram answered 429: the whole notifications queue waits `retryAfterMs`, then this notice goes again. */
+/**
+ * Telegram answered 429 (to this notice, or to any client bot send: the shared limiter is paused): the whole
+ * notifications queue waits `retryAfterMs`, then this notice goes again.
+ */
 export class NoticeRateLimitedError extends Error {
   constructor(readonly retryAfterMs: number) {
     super(`Telegram asked to wait ${retryAfterMs} ms`);
@@ -41,8 +48,9 @@ export class NoticeRateLimitedError extends Error {
  * Sends one message to a client in the client bot about a code: a new code (`discount_issued`; the birthday
  * greeting `birthday_greeting` for a birthday gift) or a redemption (`discount_redeemed`). Reads the code
  * and the client when it runs; `owner` names the sender for the subscription gift's claim (a retry of the
- * same job keeps it). A 403 marks the client blocked (MarkClientBlockedCommand); a 429 throws
- * NoticeRateLimitedError; a 5xx or a network failure throws for a retry.
+ * same job keeps it). The send takes its slot from the client bot's limiter, shared with broadcasts. A 403
+ * marks the client blocked (MarkClientBlockedCommand); a 429 pauses every client bot sender and throws
+ * NoticeRateLimitedError, as does a pause already running; a 5xx or a network failure throws for a retry.
  */
 export class SendClientNoticeCommand extends Command<ClientNoticeResult> {
   constructor(
@@ -61,6 +69,7 @@ export class SendClientNoticeHandler implements ICommandHandler<SendClientNotice
     private readonly facts: NoticeFactsReader,
     private readonly subscriptionNotices: SubscriptionGiftNotices,
     private readonly telegram: ClientTelegram,
+    private readonly limiter: ClientBotSendLimiter,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly clock: Clock,
@@ -104,7 +113,22 @@ export class SendClientNoticeHandler implements ICommandHandler<SendClientNotice
     return this.queries.execute(new RenderMessageQuery(key, values));
   }
 
+  /**
+   * Waits for a slot of the client bot's send limiter. The rate is `broadcast.rate_per_second`, the one
+   * budget the owner sets for the client bot's bulk sending: notices and broadcasts go through the same token
+   * and Telegram counts them together, so they share one rate (a setting of their own would let the two add
+   * up past Telegram's limit again); a notice is never a paid broadcast, so it is held to the free limit. While a 429 pause runs (from any sender), the
+   * notice goes back to the queue instead of holding a worker for the rest of the pause.
+   */
+  private async takeSlot(): Promise<void> {
+    const pausedFor = await this.limiter.pausedFor();
+    if (pausedFor > 0) throw new NoticeRateLimitedError(pausedFor);
+    const rate = await this.queries.execute(new GetSettingQuery('broadcast.rate_per_second'));
+    await this.limiter.acquire(clientBotSendRate(rate, false), () => false);
+  }
+
   private async send(telegramId: number, html: string, notice: ClientNotice): Promise<ClientNoticeResult> {
+    await this.takeSlot();
     try {
       const message = await this.telegram.sendMessage(telegramId, html, { parse_mode: 'HTML' });
       return { sent: true, messageId: message.message_id };
@@ -120,6 +144,8 @@ export class SendClientNoticeHandler implements ICommandHandler<SendClientNotice
           await this.commands.execute(new MarkClientBlockedCommand(telegramId));
           return { sent: false, reason: 'blocked' };
         case 'rate_limited':
+          // Broadcast sends wait too: the same bot is over its limit for all of them.
+          await this.limiter.pause(verdict.retryAfterMs / 1000);
           throw new NoticeRateLimitedError(verdict.retryAfterMs);
         case 'dropped':
           this.logger.warn({ err: error, notice }, 'Telegram refused a client notice');

@@ -9,8 +9,9 @@ const KEEP_DONE = { age: 86_400 };
 
 /**
  * Every new personal code is announced to its client, and every redemption confirmed, through the
- * notifications queue (one job per code or redemption, deterministic ids): the queue's shared limiter keeps
- * a bulk issue or the birthday run from flooding Telegram, and a worker retries what Telegram fails.
+ * notifications queue (one job per code or redemption, deterministic ids): each send takes a slot from the
+ * client bot's send limiter (shared with broadcasts), so a bulk issue or the birthday run never floods
+ * Telegram, and a worker retries what Telegram fails.
  */
 @EventsHandler(DiscountIssuedEvent, DiscountRedeemedEvent)
 export class QueueClientNoticesHandler implements IEventHandler<DiscountIssuedEvent | DiscountRedeemedEvent> {

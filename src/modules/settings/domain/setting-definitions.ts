@@ -86,7 +86,8 @@ export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: SettingDefinitio
     expected: 'an integer 0..366',
   },
   'broadcast.rate_per_second': {
-    description: 'Скорость рассылки, сообщений в секунду',
+    description:
+      'Скорость рассылок и уведомлений клиентского бота, сообщений в секунду (уведомления — не больше 30)',
     defaultValue: 25,
     check: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0.01 && v <= 1000,
     expected: 'a number 0.01..1000',

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
+import { RedisKeys } from '../redis/redis-keys';
+
+/** Telegram's free limit for one bot: about 30 messages a second to different chats. */
+export const FREE_SEND_RATE = 30;
+
+/**
+ * The rate a client bot send takes its slot at, from `broadcast.rate_per_second`: beyond ~30 a second
+ * Telegram wants paid broadcasts (allow_paid_broadcast), so a send that is not one is held to the free limit.
+ */
+export function clientBotSendRate(ratePerSecond: number, paid: boolean): number {
+  return paid ? ratePerSecond : Math.min(ratePerSecond, FREE_SEND_RATE);
+}
 
 /**
  * GCRA in one Lua script, on Redis's clock (so every process agrees on "now"). KEYS: the theoretical
@@ -48,37 +59,41 @@ return 0
 const HORIZON_MS = 1000;
 
 type Scripted = Redis & {
-  broadcastAcquire(
+  clientBotAcquire(
     tatKey: string,
     pauseKey: string,
     intervalMs: string,
     horizonMs: number,
   ): Promise<[number, number]>;
-  broadcastPause(tatKey: string, pauseKey: string, pauseMs: number): Promise<number>;
-  broadcastPauseLeft(pauseKey: string): Promise<number>;
+  clientBotPause(tatKey: string, pauseKey: string, pauseMs: number): Promise<number>;
+  clientBotPauseLeft(pauseKey: string): Promise<number>;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The one sending rate of all broadcasts, shared by every worker process through Redis: a send waits for
- * its slot (`acquire`), and a 429 from Telegram pauses everybody for its retry_after (`pause`).
+ * The one sending rate of the client bot's bulk messages (broadcast sends and client notices), shared by
+ * every process through Redis, since Telegram counts them together per bot token: a send waits for its slot
+ * (`acquire`), and a 429 from Telegram, seen by any sender, pauses every sender for its retry_after
+ * (`pause`). Each slot moves the one timeline on by 1/rate of its sender, so senders at the same rate
+ * share it (together never faster than that rate), and a notice at 25 a second costs as much of it as ten
+ * sends of a paid broadcast at 250. Single interactive replies and the admin's test sends do not queue here.
  */
 @Injectable()
-export class BroadcastRateLimiter {
+export class ClientBotSendLimiter {
   private readonly redis: Scripted;
   private readonly tatKey: string;
   private readonly pauseKey: string;
 
   constructor(redis: Redis, keys: RedisKeys) {
-    if (!('broadcastAcquire' in redis)) {
-      redis.defineCommand('broadcastAcquire', { numberOfKeys: 2, lua: ACQUIRE });
-      redis.defineCommand('broadcastPause', { numberOfKeys: 2, lua: PAUSE });
-      redis.defineCommand('broadcastPauseLeft', { numberOfKeys: 1, lua: PAUSE_LEFT });
+    if (!('clientBotAcquire' in redis)) {
+      redis.defineCommand('clientBotAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+      redis.defineCommand('clientBotPause', { numberOfKeys: 2, lua: PAUSE });
+      redis.defineCommand('clientBotPauseLeft', { numberOfKeys: 1, lua: PAUSE_LEFT });
     }
     this.redis = redis as Scripted;
-    this.tatKey = keys.key('limit', 'broadcast', 'tat');
-    this.pauseKey = keys.key('limit', 'broadcast', 'paused');
+    this.tatKey = keys.key('limit', 'client-bot-sends', 'tat');
+    this.pauseKey = keys.key('limit', 'client-bot-sends', 'paused');
   }
 
   /**
@@ -89,7 +104,7 @@ export class BroadcastRateLimiter {
     const interval = (1000 / perSecond).toFixed(3);
     for (;;) {
       if (stop()) return false;
-      const [reserved, wait] = await this.redis.broadcastAcquire(
+      const [reserved, wait] = await this.redis.clientBotAcquire(
         this.tatKey,
         this.pauseKey,
         interval,
@@ -102,7 +117,7 @@ export class BroadcastRateLimiter {
       if (wait === 0) return true;
       await sleep(wait);
       // A 429 elsewhere may have paused everyone while this slot was waiting: honour it, then queue again.
-      const pausedFor = await this.redis.broadcastPauseLeft(this.pauseKey);
+      const pausedFor = await this.redis.clientBotPauseLeft(this.pauseKey);
       if (pausedFor === 0) return !stop();
       await sleep(Math.min(pausedFor, 1000));
     }
@@ -110,11 +125,11 @@ export class BroadcastRateLimiter {
 
   /** Telegram said 429: no process sends for `seconds` (the pause only ever grows). */
   async pause(seconds: number): Promise<void> {
-    await this.redis.broadcastPause(this.tatKey, this.pauseKey, Math.ceil(seconds * 1000));
+    await this.redis.clientBotPause(this.tatKey, this.pauseKey, Math.ceil(seconds * 1000));
   }
 
-  /** Ms left of the current pause (0: none), for tests and logs. */
+  /** Ms left of the current pause (0: none). */
   pausedFor(): Promise<number> {
-    return this.redis.broadcastPauseLeft(this.pauseKey);
+    return this.redis.clientBotPauseLeft(this.pauseKey);
   }
 }
