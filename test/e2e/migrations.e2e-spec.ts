@@ -90,6 +90,7 @@ describe('migrations', () => {
       'SeedData1764000001000',
       'StatsCoveringIndex1764000002000',
       'StatsRollups1764000003000',
+      'UsersListIndexes1764000004000',
     ]);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
 
@@ -200,7 +201,7 @@ describe('migrations', () => {
     expect(await tableNames()).toEqual(['migrations']);
 
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied).toHaveLength(4);
+    expect(applied).toHaveLength(5);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
     expect(await count('message_templates')).toBe(16);
   });

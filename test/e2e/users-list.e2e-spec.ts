@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { SelectQueryBuilder } from 'typeorm';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
+import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
 import { User } from '../../src/modules/users/persistence/user.entity';
 import { loginAs } from '../support/auth';
 import { aClientRedemption, aDiscount, aUser, manyUsers } from '../support/factories';
@@ -199,6 +200,26 @@ describe('users admin API: list, card, export', () => {
       expect(await listed('hasActiveDiscount=false')).toEqual(['dina', 'vera']);
       expect(await listed('isTest=true')).toEqual(['gleb']);
       expect(await listed('isTest=true&source=vk')).toEqual([]);
+    });
+
+    // The default filter (active, non-test) is the one the (status, is_test, <field>) indexes serve in order.
+    it.each([
+      ['id', ['anna', 'vera', 'dina']],
+      ['-id', ['dina', 'vera', 'anna']],
+      ['createdAt', ['vera', 'dina', 'anna']],
+      ['-createdAt', ['anna', 'dina', 'vera']],
+      ['lastActivityAt', ['vera', 'dina', 'anna']], // never active first
+      ['-lastActivityAt', ['anna', 'dina', 'vera']],
+      ['firstName', ['anna', 'vera', 'dina']],
+      ['-firstName', ['dina', 'vera', 'anna']],
+      ['username', ['vera', 'anna', 'dina']], // no username first
+      ['-username', ['dina', 'anna', 'vera']],
+      ['birthDate', ['anna', 'dina', 'vera']],
+      ['-birthDate', ['vera', 'dina', 'anna']],
+    ])('sorts the default list by %s', async (sort, expected) => {
+      const body = await list(`sort=${sort}`);
+      expect(names(body)).toEqual(expected);
+      expect(body.total).toBe(3);
     });
 
     it('sorts by an allowed field either way, and pages', async () => {
@@ -409,6 +430,125 @@ describe('users admin API: list, card, export', () => {
         await expect(download('source=bulk_export')).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
       } finally {
         spy.mockRestore();
+      }
+    });
+  });
+
+  /*
+   * Ties, missing values and every kind of code, on test clients: `isTest=true` is the default filter's
+   * shape (one status, one is_test value: the same indexes) and leaves the fixtures above as they are.
+   * Runs last: the clients and codes it adds would change the lists the blocks above assert.
+   */
+  describe('sort order and usable codes in detail (test clients)', () => {
+    const testList = async (query: string) => names(await list(`isTest=true&${query}`));
+
+    beforeAll(async () => {
+      const client = (fields: Partial<User>) => aUser(t.dataSource, { isTest: true, ...fields });
+      // Created in this order, after Gleb (test, active, no codes): ids rise gleb < olga < ... < yana < away.
+      const olga = await client({
+        firstName: 'Ольга',
+        username: 'olga',
+        birthDate: '1990-05-01',
+        lastActivityAt: at('2026-07-01T00:00:00Z'),
+        createdAt: at('2026-03-01T00:00:00Z'),
+      });
+      // The same first name as Asya in another case (unicode_ci: equal), the same registration time.
+      const anya = await client({
+        firstName: 'анна',
+        username: 'Zed',
+        createdAt: at('2026-05-01T00:00:00Z'),
+      });
+      const asya = await client({
+        firstName: 'Анна',
+        birthDate: '1990-05-01',
+        lastActivityAt: at('2026-07-01T00:00:00Z'),
+        createdAt: at('2026-05-01T00:00:00Z'),
+      });
+      const nameless = await client({
+        firstName: null,
+        username: 'boris_b',
+        birthDate: '1999-12-31',
+        lastActivityAt: at('2026-06-10T00:00:00Z'),
+        createdAt: at('2026-01-10T00:00:00Z'),
+      });
+      const yana = await client({ firstName: 'Яна', username: 'ann', createdAt: at('2026-07-05T00:00:00Z') });
+      const away = await client({
+        firstName: 'Тимур',
+        status: 'blocked',
+        createdAt: at('2026-02-01T00:00:00Z'),
+      });
+      Object.assign(ids, {
+        olga: olga.id,
+        anya: anya.id,
+        asya: asya.id,
+        nameless: nameless.id,
+        yana: yana.id,
+        away: away.id,
+      });
+
+      const code = (user: User, fields: Partial<Discount>) => aDiscount(t.dataSource, user, fields);
+      // Usable: active, not suspended, expiring after now or never.
+      await code(olga, { expiresAt: at('2026-07-20T00:00:00Z') });
+      await code(olga, { status: 'used', usedAt: at('2026-07-02T00:00:00Z') });
+      await code(anya, { expiresAt: null });
+      await code(away, { expiresAt: null });
+      // Not usable: past expires_at an hour ago while the stored status still says active (the hourly job
+      // has not caught up), used, expired, revoked, suspended, and expiring exactly now.
+      await code(asya, { expiresAt: at('2026-07-14T01:00:00Z') });
+      await code(nameless, { status: 'used', usedAt: at('2026-06-01T00:00:00Z') });
+      await code(nameless, { status: 'expired', expiresAt: at('2026-06-01T00:00:00Z') });
+      await code(nameless, { status: 'revoked', expiresAt: at('2026-08-01T00:00:00Z') });
+      await code(yana, { expiresAt: at('2026-08-01T00:00:00Z'), suspendedAt: at('2026-07-10T00:00:00Z') });
+      await code(yana, { expiresAt: NOW });
+    });
+
+    it.each([
+      ['id', ['gleb', 'olga', 'anya', 'asya', 'nameless', 'yana']],
+      ['createdAt', ['nameless', 'olga', 'anya', 'asya', 'yana', 'gleb']],
+      ['lastActivityAt', ['gleb', 'anya', 'yana', 'nameless', 'olga', 'asya']],
+      ['firstName', ['nameless', 'anya', 'asya', 'gleb', 'olga', 'yana']],
+      ['username', ['gleb', 'asya', 'yana', 'nameless', 'olga', 'anya']],
+      ['birthDate', ['gleb', 'anya', 'yana', 'olga', 'asya', 'nameless']],
+    ])(
+      'sorts by %s: missing values first, ties by id, and exactly the reverse descending',
+      async (sort, order) => {
+        expect(await testList(`sort=${sort}`)).toEqual(order);
+        expect(await testList(`sort=-${sort}`)).toEqual([...order].reverse());
+      },
+    );
+
+    it('pages through ties without losing or repeating a client', async () => {
+      const pages = await Promise.all(
+        [1, 2, 3, 4].map((page) => list(`isTest=true&sort=firstName&limit=2&page=${page}`)),
+      );
+      expect(pages.map(names)).toEqual([['nameless', 'anya'], ['asya', 'gleb'], ['olga', 'yana'], []]);
+      expect(pages.map((page) => page.total)).toEqual([6, 6, 6, 6]);
+    });
+
+    it('counts only a code usable now: active, not suspended, not past expires_at', async () => {
+      expect(await testList('hasActiveDiscount=true')).toEqual(['anya', 'olga']);
+      expect(await testList('hasActiveDiscount=true&sort=-firstName')).toEqual(['olga', 'anya']);
+      expect((await list('isTest=true&hasActiveDiscount=true')).total).toBe(2);
+      expect(await testList('hasActiveDiscount=false&sort=firstName')).toEqual([
+        'nameless',
+        'asya',
+        'gleb',
+        'yana',
+      ]);
+      expect((await list('isTest=true&hasActiveDiscount=false')).total).toBe(4);
+      expect(await testList('hasActiveDiscount=true&status=active,blocked&sort=id')).toEqual([
+        'olga',
+        'anya',
+        'away',
+      ]);
+    });
+
+    it('reads expires_at against the clock: before Asya’s code ran out it was usable', async () => {
+      t.clock.set(at('2026-07-14T00:30:00Z'));
+      try {
+        expect(await testList('hasActiveDiscount=true&sort=id')).toEqual(['olga', 'anya', 'asya', 'yana']);
+      } finally {
+        t.clock.set(NOW);
       }
     });
   });

@@ -15,6 +15,8 @@ export type DiscountReason = (typeof DISCOUNT_REASONS)[number];
 @Index('uq_discounts_user_template_period', ['userId', 'templateId', 'periodKey'], { unique: true })
 @Index('idx_discounts_user_status_created_at', ['userId', 'status', 'createdAt'])
 @Index('idx_discounts_status_expires_at', ['status', 'expiresAt'])
+// the clients with a usable code (hasActiveDiscount), index-only (migrations/*-UsersListIndexes.ts)
+@Index('idx_discounts_status_suspended_expires_user', ['status', 'suspendedAt', 'expiresAt', 'userId'])
 @Index('idx_discounts_template_id', ['templateId'])
 @Index('idx_discounts_reason_created_at', ['reason', 'createdAt'])
 @Index('idx_discounts_is_test_created_at_reason', ['isTest', 'createdAt', 'reason', 'redemptionCount'])
