@@ -194,13 +194,14 @@ describe('staff bot: a cashier checks and redeems codes (webhook, worker, emulat
       answerTo((p.update as { callback_query: { id: string } }).callback_query.id),
     );
     const after = await reload(discount.id);
-    expect(texts.sort()).toEqual([
+    // who lost the race: read before sorting (sort() reorders `texts` in place)
+    const loser = texts[0] === 'Погашено ✅' ? second : first;
+    expect([...texts].sort()).toEqual([
       'Погашено ✅',
       `Этот код уже погашен ${shopTimeText(after.usedAt as Date, TZ)}.`,
     ]);
     expect(after).toMatchObject({ status: 'used', redemptionCount: 1 });
     expect(await redemptionsOf(discount.id)).toHaveLength(1);
-    const loser = texts[0] === 'Погашено ✅' ? second : first;
     const rejected = await t.dataSource
       .getRepository(DiscountUsageLog)
       .findBy({ discountId: discount.id, action: 'rejected' });
