@@ -55,6 +55,41 @@ describe('error shape', () => {
     expect(response.body.error.details).toBeNull();
   });
 
+  it('answers a body over the size limit with VALIDATION_FAILED, not INTERNAL_ERROR', async () => {
+    const response = await request(t.url)
+      .post('/probe')
+      .send({ email: 'anna@example.com', count: 3, padding: 'x'.repeat(1024 * 1024) });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: 'request entity too large', details: null },
+    });
+  });
+
+  it('answers a body the parser cannot read (not in its Content-Encoding) with VALIDATION_FAILED', async () => {
+    const response = await request(t.url)
+      .post('/probe')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{"email":"anna@example.com","count":3}');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: 'The request body could not be read', details: null },
+    });
+  });
+
+  it('refuses a body nested too deep before validating it, naming the field', async () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const response = await request(t.url)
+      .post('/probe')
+      .set('Content-Type', 'application/json')
+      .send(`{"email":"anna@example.com","count":3,"nested":${deep}}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.details.fields).toEqual([
+      { field: 'nested', errors: ['must not nest more than 32 levels deep'] },
+    ]);
+  });
+
   it('lists the failing fields, and refuses unknown ones', async () => {
     const response = await request(t.url).post('/probe').send({ email: 'nope', count: 99, admin: true });
     expect(response.status).toBe(400);

@@ -1,52 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import request from 'supertest';
-import { Access, ACCESS_METADATA } from '../../src/common/auth/access';
 import { loginAs } from '../support/auth';
+import { registeredRoutes, Route } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';
-
-interface Route {
-  method: string;
-  path: string;
-  access: Access;
-  name: string;
-}
 
 /** Routes about the caller's own session, which every role (readonly included) may POST. */
 const SELF_SERVICE = ['POST /api/v1/auth/logout', 'POST /api/v1/auth/link-code'];
-
-/** Every route the running app registered, read from Nest's own metadata, with its access declaration. */
-function registeredRoutes(t: TestApp): Route[] {
-  const scanner = t.get(MetadataScanner);
-  return t
-    .get(DiscoveryService)
-    .getControllers()
-    .flatMap((wrapper) => {
-      const controller = wrapper.metatype as object;
-      const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      const prototype = Object.getPrototypeOf(wrapper.instance) as Record<string, () => unknown>;
-      return scanner.getAllMethodNames(prototype).flatMap((name) => {
-        const handler = prototype[name];
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) return [];
-        const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const path = `/${[prefix, sub].filter((p) => p && p !== '/').join('/')}`
-          .replace(/\/+/g, '/')
-          .replace(/:\w+/g, '1');
-        const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ??
-          Reflect.getMetadata(ACCESS_METADATA, controller)) as Access;
-        return [
-          {
-            method: RequestMethod[method],
-            path,
-            access,
-            name: `${(controller as { name: string }).name}.${name}`,
-          },
-        ];
-      });
-    });
-}
 
 function call(t: TestApp, route: Route) {
   const agent = request(t.url);

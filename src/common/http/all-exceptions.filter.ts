@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -47,6 +48,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = CODE_BY_STATUS[status];
       if (code) return [ERROR_STATUS[code], errorBody(code, this.publicMessage(code, exception, request))];
     }
+    const refusal = bodyParserRefusal(exception);
+    const refusalCode = refusal && CODE_BY_STATUS[refusal.status];
+    if (refusal && refusalCode) return [ERROR_STATUS[refusalCode], errorBody(refusalCode, refusal.message)];
     this.logger.error(
       { err: exception, method: request.method, url: request.originalUrl },
       'Unhandled error while serving a request',
@@ -70,4 +74,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return exception.message;
     }
   }
+}
+
+/**
+ * A body the parser refused before any route ran (larger than the limit, an unknown charset or encoding, a
+ * compression that does not inflate): body-parser raises http-errors errors, with a 4xx `status` and
+ * `expose` (the message is meant for the client). Nest maps only its SyntaxError (malformed JSON) by itself.
+ */
+function bodyParserRefusal(exception: unknown): { status: number; message: string } | null {
+  if (!(exception instanceof Error)) return null;
+  const { status, expose } = exception as Error & { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  // http-errors without a message of its own says only "Bad Request".
+  const generic = !exception.message || exception.message === STATUS_CODES[status];
+  return { status, message: generic ? 'The request body could not be read' : exception.message };
 }

@@ -2,13 +2,20 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+/**
+ * The deepest page a list serves: far beyond any real list, and it keeps `(page - 1) * limit` an integer
+ * that is written out in full in SQL (from 1e21 on, a number is written `2e+21`, which OFFSET refuses).
+ */
+export const MAX_PAGE = 1_000_000_000;
+
 /** `page`, `limit` (1..100, default 20) and `sort` (`field` or `-field` for descending) of every list. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

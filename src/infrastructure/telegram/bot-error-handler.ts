@@ -12,7 +12,7 @@ import type { BotName } from './bot-name';
 export function botErrorHandler(bot: BotName): (error: unknown, ctx: Context) => Promise<void> {
   const logger = new Logger(`${bot}-bot`);
   return async (error, ctx) => {
-    const where = { updateId: ctx.update.update_id, updateType: ctx.updateType };
+    const where = { updateId: ctx.update.update_id, updateType: updateTypeOf(ctx) };
     if (error instanceof DomainError) logger.warn({ ...where, code: error.code }, error.message);
     else logger.error({ ...where, err: error }, 'A bot update handler failed');
     const text = errorTextRu(error);
@@ -22,6 +22,15 @@ export function botErrorHandler(bot: BotName): (error: unknown, ctx: Context) =>
       logger.warn(where, 'Could not tell the person about the failure');
     }
   };
+}
+
+/** telegraf's `updateType` throws for an update with no content, and this handler must not throw. */
+function updateTypeOf(ctx: Context): string {
+  try {
+    return ctx.updateType;
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function succeeded(call: () => Promise<unknown>): Promise<boolean> {

@@ -6,6 +6,7 @@ import type { Update } from 'telegraf/types';
 import { TelegramWebhook } from '../../common/auth/access.decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
+import { updateShapeProblem } from './update-shape';
 
 /**
  * Telegram's webhook calls, one route per bot. The access guard has checked the secret token header by
@@ -36,19 +37,20 @@ export class TelegramWebhookController {
   }
 
   private async handOver(bot: Telegraf, body: unknown): Promise<void> {
-    if (!isUpdate(body))
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The body is not a Telegram update');
+    const problem = updateShapeProblem(body);
+    if (problem) {
+      const { field, error } = problem;
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `The body is not a Telegram update: ${field} ${error}`,
+        {
+          fields: [{ field, errors: [error] }],
+        },
+      );
+    }
     // Until the bot has met Telegram (getMe at start-up), 503 makes Telegram deliver the update again later.
     if (!bot.botInfo)
       throw new DomainError(ErrorCode.TELEGRAM_UNAVAILABLE, 'The bot is still connecting to Telegram');
-    await bot.handleUpdate(body);
+    await bot.handleUpdate(body as Update);
   }
-}
-
-function isUpdate(body: unknown): body is Update {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    Number.isSafeInteger((body as { update_id?: unknown }).update_id)
-  );
 }

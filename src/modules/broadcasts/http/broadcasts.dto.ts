@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/http/validation';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
   BROADCAST_CONTENT_TYPES,
@@ -33,7 +34,7 @@ export class CreateBroadcastBody {
   title: string;
 
   @ApiPropertyOptional({ enum: BROADCAST_CONTENT_TYPES, default: 'text' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(BROADCAST_CONTENT_TYPES)
   contentType?: BroadcastContentType;
 
@@ -78,13 +79,13 @@ export class CreateBroadcastBody {
   segmentId?: number | null;
 
   @ApiPropertyOptional({ default: false, description: 'A test broadcast reaches only test clients' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   isTest?: boolean;
 }
 
-/** Any subset of the fields; `null` clears a nullable one. */
-export class UpdateBroadcastBody extends PartialType(CreateBroadcastBody) {}
+/** Any subset of the fields; `null` clears a nullable one and is refused for the others. */
+export class UpdateBroadcastBody extends PartialType(CreateBroadcastBody, { skipNullProperties: false }) {}
 
 export class ScheduleBroadcastBody {
   @ApiProperty({

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/http/validation';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
   DISCOUNT_KINDS,
@@ -20,7 +21,7 @@ export class CreateTemplateBody {
   name: string;
 
   @ApiPropertyOptional({ enum: TEMPLATE_PURPOSES, default: 'manual' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TEMPLATE_PURPOSES)
   purpose?: TemplatePurpose;
 
@@ -38,7 +39,7 @@ export class CreateTemplateBody {
     default: 'single',
     description: '`single`: a personal code redeemed once; `shared`: one code for many clients, each once',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TEMPLATE_USAGES)
   usage?: TemplateUsage;
 
@@ -64,7 +65,7 @@ export class CreateTemplateBody {
   validDays?: number | null;
 
   @ApiPropertyOptional({ enum: TEMPLATE_RECURRENCES, default: 'none' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TEMPLATE_RECURRENCES)
   recurrence?: TemplateRecurrence;
 
@@ -87,13 +88,13 @@ export class CreateTemplateBody {
   description?: string | null;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 }
 
-/** Any subset of the fields; `null` clears a nullable one. */
-export class UpdateTemplateBody extends PartialType(CreateTemplateBody) {}
+/** Any subset of the fields; `null` clears a nullable one and is refused for the others. */
+export class UpdateTemplateBody extends PartialType(CreateTemplateBody, { skipNullProperties: false }) {}
 
 export class ListTemplatesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TEMPLATE_PURPOSES })

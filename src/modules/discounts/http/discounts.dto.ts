@@ -12,10 +12,13 @@ import {
   IsString,
   Length,
   Matches,
+  Max,
+  MaxDate,
   MaxLength,
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { MAX_KOPECKS } from '../domain/template-rules';
 import { DISCOUNT_KINDS, DiscountKind } from '../persistence/discount-template.entity';
 import {
   USAGE_ACTIONS,
@@ -33,6 +36,9 @@ import { BooleanQuery } from './query-transforms';
 
 /** The most client ids one bulk request may name; bigger audiences go through a segment. */
 export const BULK_MAX_IDS = 10_000;
+
+/** The last moment a DATETIME column holds (JavaScript dates go on to the year 275760). */
+const LAST_DATETIME = new Date('9999-12-31T23:59:59.999Z');
 
 export class IssueDiscountBody {
   @ApiPropertyOptional({ example: 42, description: 'The client; leave out for a shared template' })
@@ -54,6 +60,7 @@ export class IssueDiscountBody {
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @MaxDate(LAST_DATETIME, { message: 'expiresAt must be before the year 10000' })
   expiresAt?: Date;
 }
 
@@ -87,10 +94,11 @@ export class BulkIssueBody {
 }
 
 export class RedeemByAdminBody {
-  @ApiPropertyOptional({ example: 250000, description: 'Kopecks' })
+  @ApiPropertyOptional({ example: 250000, maximum: MAX_KOPECKS, description: 'Kopecks' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_KOPECKS)
   purchaseAmount?: number;
 
   @ApiPropertyOptional({ description: 'Shared codes: the client redeeming it (each client once)' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { MAX_KOPECKS } from '../domain/template-rules';
 import { DISCOUNT_KINDS, DiscountKind } from '../persistence/discount-template.entity';
 import { DISCOUNT_STATUSES, DiscountStatus } from '../persistence/discount.entity';
 
@@ -16,11 +17,13 @@ export class PosValidateBody {
 
   @ApiPropertyOptional({
     example: 250000,
+    maximum: MAX_KOPECKS,
     description: 'Kopecks: checks the minimum purchase and computes discountAmount',
   })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_KOPECKS)
   purchaseAmount?: number;
 
   @ApiPropertyOptional({ example: 'till-1', description: 'Written to the usage log' })
@@ -44,10 +47,11 @@ export class PosRedeemBody {
   @Length(1, 64)
   code: string;
 
-  @ApiPropertyOptional({ example: 250000, description: 'Kopecks' })
+  @ApiPropertyOptional({ example: 250000, maximum: MAX_KOPECKS, description: 'Kopecks' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_KOPECKS)
   purchaseAmount?: number;
 
   @ApiProperty({ example: 'till-1' })
