@@ -174,6 +174,13 @@ describe('POS API: validate and redeem, exactly once', () => {
       code: 'MIN_PURCHASE_NOT_MET',
       details: { minPurchase: 150_000, purchaseAmount: 149_999 },
     });
+    // the till knows the purchase: a code with a minimum needs it (the code stays unused)
+    const blind = await pos.redeem({ code: 'M1NPRCH2' });
+    expect(blind.status).toBe(400);
+    expect(blind.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { minPurchase: 150_000, fields: [expect.objectContaining({ field: 'purchaseAmount' })] },
+    });
     const ok = await pos.redeem({ code: 'M1NPRCH2', purchaseAmount: 150_000 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ valueText: '500\u00A0₽', minPurchase: 150_000, discountAmount: 50_000 });
@@ -195,6 +202,10 @@ describe('POS API: validate and redeem, exactly once', () => {
       expect(issued.body).toMatchObject({ userId: null, maxRedemptions: 2, redemptionCount: 0 });
       const code = issued.body.code as string;
       const [a, b, c] = [await aUser(t.dataSource), await aUser(t.dataSource), await aUser(t.dataSource)];
+
+      // a deleted (anonymised) client is nobody to redeem for
+      const gone = await aUser(t.dataSource, { status: 'deleted', telegramId: null });
+      expect((await pos.redeem({ code, clientUserId: gone.id })).body.error.code).toBe('USER_NOT_FOUND');
 
       const anonymous = await pos.redeem({ code });
       expect(anonymous.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });

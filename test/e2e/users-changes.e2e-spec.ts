@@ -180,6 +180,7 @@ describe('users admin API: edit, delete, bulk tags', () => {
       });
       const code = await aDiscount(t.dataSource, client, { status: 'used' });
       await aClientRedemption(t.dataSource, code);
+      const unused = await aDiscount(t.dataSource, client, { periodKey: 'unused' });
 
       const response = await request(t.url).delete(`/api/v1/users/${client.id}`).set(owner.auth);
       expect(response.status).toBe(204);
@@ -200,7 +201,17 @@ describe('users admin API: edit, delete, bulk tags', () => {
         status: 'deleted',
         source: 'instagram',
       });
-      expect(await t.dataSource.getRepository(Discount).countBy({ userId: client.id })).toBe(1);
+      expect(await t.dataSource.getRepository(Discount).countBy({ userId: client.id })).toBe(2);
+      // the codes that could still be used are revoked (the person may register again as new)
+      await eventually(
+        async () =>
+          (await t.dataSource.getRepository(Discount).findOneByOrFail({ id: unused.id })).status ===
+          'revoked',
+      );
+      expect((await t.dataSource.getRepository(Discount).findOneByOrFail({ id: code.id })).status).toBe(
+        'used',
+      );
+      expect(await audited('discount.revoked', unused.id)).toMatchObject({ actorType: 'admin' });
       expect(await t.dataSource.getRepository(DiscountUsageLog).countBy({ userId: client.id })).toBe(1);
       const entry = await audited('user.deleted', client.id);
       expect(entry).toMatchObject({ actorType: 'admin', actorId: String(owner.admin.id) });

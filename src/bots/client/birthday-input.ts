@@ -32,10 +32,10 @@ const MONTHS_GENITIVE = [
 /** Month names as people type them: `ноября`, `Ноябрь`, `нояб`, `мая`, `май`. */
 const MONTH_STEMS = ['янв', 'фев', 'мар', 'апр', 'ма[йя]', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 
-const SEPARATOR = /\s*[./\-\s]\s*/;
+const SEPARATOR = /\s*[.,/\-\s]\s*/;
 
 /**
- * Reads a birthday the way clients type it: `25.11.1990`, `25/11/1990`, `25-11-1990`, `25 11 1990`,
+ * Reads a birthday the way clients type it: `25.11.1990`, `25,11,1990`, `25/11/1990`, `25-11-1990`, `25 11 1990`,
  * `7.3.1995`, `25.11` (no year), `1990-11-25`, `25 ноября 1990 г.`. A date with a year must pass the users
  * module's rule (a real date, not in the future, age 5..120 today in shop time); one without a year must
  * be a real day of the year (29.02 included).

@@ -23,6 +23,7 @@ import {
 import { QueueClientNoticesHandler } from './events/client-notices.handler';
 import { RecordCheckHandler } from './events/record-check.handler';
 import { ReferralOnRedemptionHandler } from './events/referral-on-redemption.handler';
+import { RevokeCodesOfDeletedClientHandler } from './events/revoke-codes-of-deleted-client.handler';
 import {
   GiveSubscriptionGiftHandler,
   SuspendSubscriptionGiftHandler,
@@ -128,6 +129,7 @@ import { ValidateDiscountHandler } from './queries/validate-discount.query';
     RecordFailedCheckHandler,
     GetChecksPauseHandler,
     TellOwnersOfPauseHandler,
+    RevokeCodesOfDeletedClientHandler,
   ],
 })
 export class DiscountsModule {}

@@ -109,7 +109,13 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
         card && isShared(card) && client
           ? await this.cards.clientRedeemedAt(card.id, client.userId)
           : undefined;
-      ensureRedeemable(card, { intent: 'redeem', now, purchaseAmount: purchase, clientRedeemedAt });
+      ensureRedeemable(card, {
+        intent: 'redeem',
+        now,
+        purchaseAmount: purchase,
+        purchaseKnown: input.channel !== 'staff_bot',
+        clientRedeemedAt,
+      });
       const amount = purchase === null ? null : discountAmount(card.kind, card.value, purchase);
       const done = await this.ledger.redeem(card, {
         now,

@@ -27,6 +27,11 @@ export interface Attempt {
   /** Kopecks; when absent, the minimum purchase cannot be checked (the cashier is shown it instead). */
   purchaseAmount?: number | null;
   /**
+   * The channel knows the purchase (the till, the admin API): redeeming a code with a minimum purchase then
+   * needs its amount. The staff bot does not ask for one: its cashier is shown the minimum.
+   */
+  purchaseKnown?: boolean;
+  /**
    * Shared codes: when the client at the till redeemed this code before (null: never). Undefined when the
    * client is not known, which a check tolerates and a redemption does not.
    */
@@ -119,6 +124,27 @@ export function refusalOf(code: CodeState | null, attempt: Attempt): DomainError
     );
   }
   const purchase = attempt.purchaseAmount;
+  if (
+    attempt.intent === 'redeem' &&
+    attempt.purchaseKnown &&
+    code.minPurchase !== null &&
+    (purchase === undefined || purchase === null)
+  ) {
+    return new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      'This code has a minimum purchase: give purchaseAmount',
+      {
+        ...ref,
+        minPurchase: code.minPurchase,
+        fields: [
+          {
+            field: 'purchaseAmount',
+            errors: ['purchaseAmount is required for a code with a minimum purchase'],
+          },
+        ],
+      },
+    );
+  }
   if (
     code.minPurchase !== null &&
     purchase !== undefined &&

@@ -94,7 +94,11 @@ export class BulkIssueBody {
 }
 
 export class RedeemByAdminBody {
-  @ApiPropertyOptional({ example: 250000, maximum: MAX_KOPECKS, description: 'Kopecks' })
+  @ApiPropertyOptional({
+    example: 250000,
+    maximum: MAX_KOPECKS,
+    description: 'Kopecks; required for a code with a minimum purchase (VALIDATION_FAILED without it)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -47,7 +47,13 @@ export class PosRedeemBody {
   @Length(1, 64)
   code: string;
 
-  @ApiPropertyOptional({ example: 250000, maximum: MAX_KOPECKS, description: 'Kopecks' })
+  @ApiPropertyOptional({
+    example: 250000,
+    maximum: MAX_KOPECKS,
+    description:
+      'Kopecks: checks the minimum purchase and computes discountAmount; required for a code with a minimum ' +
+      'purchase (VALIDATION_FAILED without it)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -122,7 +122,8 @@ export class CodeCards {
 
   /**
    * The client a check or redemption is for: the owner of a personal code, or the client named at the till
-   * for a shared one (null when none is named; USER_NOT_FOUND when the named one does not exist).
+   * for a shared one (null when none is named; USER_NOT_FOUND when the named one does not exist or was
+   * deleted).
    */
   async clientOf(
     card: CodeCard,
@@ -130,9 +131,10 @@ export class CodeCards {
   ): Promise<{ userId: number; firstName: string | null } | null> {
     if (card.userId !== null) return { userId: card.userId, firstName: card.ownerFirstName };
     if (clientUserId === null) return null;
-    const rows = (await this.dataSource.query('SELECT first_name FROM users WHERE id = ?', [
-      clientUserId,
-    ])) as Array<{
+    const rows = (await this.dataSource.query(
+      "SELECT first_name FROM users WHERE id = ? AND status <> 'deleted'",
+      [clientUserId],
+    )) as Array<{
       first_name: string | null;
     }>;
     if (rows.length === 0) throw new DomainError(ErrorCode.USER_NOT_FOUND, `No client #${clientUserId}`);
