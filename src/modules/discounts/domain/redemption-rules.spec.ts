@@ -64,6 +64,14 @@ describe('redemption rules', () => {
     expect(reason(code, {})).toBeNull();
   });
 
+  it('needs the purchase to redeem a code with a minimum where the channel knows it (till, admin API)', () => {
+    const code = { ...personal, minPurchase: 100_000 };
+    expect(reason(code, { purchaseKnown: true })).toBe('VALIDATION_FAILED');
+    expect(reason(code, { purchaseKnown: true, purchaseAmount: 100_000 })).toBeNull();
+    expect(reason(code, { purchaseKnown: true, intent: 'check' })).toBeNull();
+    expect(reason(personal, { purchaseKnown: true })).toBeNull();
+  });
+
   it('counts a shared code per client and up to its limit', () => {
     expect(reason(shared, { clientRedeemedAt: null })).toBeNull();
     expect(reason(shared, { clientRedeemedAt: minutes(-3) })).toBe('CODE_ALREADY_USED');
