@@ -1,3 +1,4 @@
+import type { InsertRow } from '../../infrastructure/database/insert-rows';
 import { DemoRandom } from './random';
 
 /** Rows of a demo shop, ready for multi-row INSERTs; every row is marked is_test. Pure: no database here. */
@@ -55,7 +56,7 @@ const TAGS = ['вип', 'сладкоежка', 'мармелад', 'шокол�
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const DAY = 86_400_000;
 
-export type Row = Record<string, string | number | Date | null>;
+export type Row = InsertRow;
 
 /** A unique 8-character code for the n-th demo discount (a D prefix keeps them apart from real ones). */
 export function demoCode(n: number): string {

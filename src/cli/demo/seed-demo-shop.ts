@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { demoBroadcast, demoDiscount, demoUser, Row } from './demo-shop';
-import { insertRows } from './insert-rows';
+import { insertRows } from '../../infrastructure/database/insert-rows';
 import { DemoRandom } from './random';
 
 export interface DemoOptions {

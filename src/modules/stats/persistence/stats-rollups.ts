@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { insertRows } from '../../../infrastructure/database/insert-rows';
 import { RollupBounds, RollupFigure, RollupGeneration, RollupMetric } from '../domain/rollup';
 import { StatsRollup } from './stats-rollup.entity';
 
@@ -22,7 +23,6 @@ const KEEP_SUPERSEDED_MS = 15 * 60_000;
 const ABANDONED_AFTER_MS = 60 * 60_000;
 /** Any generation this old is gone (the hourly builds keep the current offset's newest far younger). */
 const STALE_AFTER_MS = 24 * 60 * 60_000;
-const INSERT_BATCH = 1000;
 
 /** The rollup generations and their figures (stats_rollups, stats_rollup_days). */
 @Injectable()
@@ -87,17 +87,21 @@ export class StatsRollups {
 
   /** Adds figures to a generation (to the value already there, if any). */
   async add(rollupId: number, figures: RollupFigure[]): Promise<void> {
-    for (let i = 0; i < figures.length; i += INSERT_BATCH) {
-      const batch = figures.slice(i, i + INSERT_BATCH).filter((f) => f.value > 0);
-      if (batch.length === 0) continue;
+    await insertRows(
+      this.db,
+      'stats_rollup_days',
+      figures
+        .filter((f) => f.value > 0)
+        .map((f) => ({
+          rollup_id: rollupId,
+          metric: f.metric,
+          day: f.day,
+          dimension: f.dimension,
+          value: f.value,
+        })),
       // VALUES(): MariaDB has no row alias (`AS new`); MySQL 8.0.20+ only warns that it is deprecated
-      await this.db.query(
-        `INSERT INTO stats_rollup_days (rollup_id, metric, day, dimension, value)
-         VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-         ON DUPLICATE KEY UPDATE value = value + VALUES(value)`,
-        batch.flatMap((f) => [rollupId, f.metric, f.day, f.dimension, f.value]),
-      );
-    }
+      { onDuplicate: 'value = value + VALUES(value)' },
+    );
   }
 
   /**
