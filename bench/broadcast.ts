@@ -22,7 +22,6 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -33,6 +32,7 @@ import { JobIds, JobName, QueueName } from '../src/infrastructure/queues/jobs';
 import { redisOptionsFromUrl } from '../src/infrastructure/redis/redis-url';
 import { MAX_LANES } from '../src/modules/broadcasts/commands/send-broadcast-chunk.command';
 import { TelegramEmulator } from '../test/support/telegram-emulator/telegram-emulator';
+import { freePort } from '../test/support/free-port';
 import type { RecordedCall } from '../test/support/telegram-emulator/types';
 import { deleteKeys } from '../test/support/global-teardown';
 import {
@@ -374,17 +374,6 @@ async function startWorker(bench: Bench, index: number): Promise<Worker> {
     await sleep(250);
   }
   return { index, process: child, port };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 let cleaned = false;

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { INestApplication, ModuleMetadata, Type } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
@@ -9,6 +8,7 @@ import { configureApp } from '../../src/app/configure-app';
 import { Clock } from '../../src/common/clock/clock';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
+import { freePort } from './free-port';
 import { resetState } from './reset-state';
 import { testEnv } from './test-env';
 
@@ -69,18 +69,6 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     get: <T>(type: Type<T> | string | symbol) => app.get<T>(type as Type<T>, { strict: false }),
     close: () => app.close(),
   };
-}
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `check` until it returns a truthy value (or throws its last error after `timeoutMs`). */
