@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -80,5 +80,43 @@ describe('scripts/backup.sh and scripts/restore.sh', () => {
         stdio: 'pipe',
       }),
     ).toThrow(/refusing/);
+  });
+
+  it("names a dump by its UTC time in BACKUP_DIR, keeps the newest BACKUP_KEEP and writes the alert's status file", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvorik-backups-'));
+    for (const old of ['dvorik-20240101T030000Z.sql.gz', 'dvorik-20240102T030000Z.sql.gz'])
+      writeFileSync(join(dir, old), 'old');
+    writeFileSync(join(dir, 'notes.txt'), 'not a backup');
+    const before = Math.floor(Date.now() / 1000);
+    const output = execFileSync('bash', [join(root, 'scripts/backup.sh')], {
+      env: { ...process.env, BACKUP_DIR: dir, BACKUP_KEEP: '2' },
+      stdio: 'pipe',
+    }).toString();
+    expect(output).toContain('removed old backup');
+
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(4);
+    expect(files).toEqual([
+      'dvorik-20240102T030000Z.sql.gz',
+      expect.stringMatching(/^dvorik-\d{8}T\d{6}Z\.sql\.gz$/),
+      'dvorik-backup.prom',
+      'notes.txt',
+    ]);
+    const status = readFileSync(join(dir, 'dvorik-backup.prom'), 'utf8');
+    const stamp = Number(/^dvorik_backup_last_success_timestamp_seconds (\d+)$/m.exec(status)?.[1]);
+    expect(stamp).toBeGreaterThanOrEqual(before);
+    expect(stamp).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
+    expect(status).toMatch(/^dvorik_backup_size_bytes [1-9]\d*$/m);
+  });
+
+  it('leaves neither a dump nor a new success time when the dump fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvorik-backups-'));
+    expect(() =>
+      execFileSync('bash', [join(root, 'scripts/backup.sh')], {
+        env: { ...process.env, BACKUP_DIR: dir, DATABASE_URL: `${process.env.DATABASE_URL}_missing` },
+        stdio: 'pipe',
+      }),
+    ).toThrow();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

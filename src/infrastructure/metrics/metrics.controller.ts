@@ -1,4 +1,4 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Logger } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators';
 import { JobQueue } from '../queues/job-queue';
@@ -10,6 +10,8 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as 
 @Public()
 @Controller('metrics')
 export class MetricsController {
+  private readonly logger = new Logger(MetricsController.name);
+
   constructor(
     private readonly metrics: Metrics,
     private readonly queues: JobQueue,
@@ -24,7 +26,15 @@ export class MetricsController {
       'Unauthenticated, as scrapers expect: expose it only on the internal network (see DEPLOYMENT.md).',
   })
   async scrape(): Promise<string> {
-    await this.readQueueDepth();
+    // A reader that fails (Redis or the database down) leaves its series as they were; the rest is served,
+    // so dvorik_dependency_up can say what is down.
+    const failures = await this.metrics.readBeforeScrape();
+    try {
+      await this.readQueueDepth();
+    } catch (error) {
+      failures.push(error);
+    }
+    for (const error of failures) this.logger.warn({ err: error }, 'A metric could not be read');
     return this.metrics.registry.metrics();
   }
 

@@ -29,7 +29,25 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
+  /**
+   * Bot failures by kind: `handler_failed` (an update handler threw), `refused` (a business refusal told to
+   * the person), `webhook_setup_failed` (setWebhook or getMe failed, retried), `polling_failed`.
+   */
+  readonly botErrors = new Counter({
+    name: 'dvorik_bot_errors_total',
+    help: 'Telegram bot failures, by bot and kind (handler_failed, refused, webhook_setup_failed, polling_failed)',
+    labelNames: ['bot', 'kind'] as const,
+    registers: [this.registry],
+  });
+
+  /** Failed job attempts; `final="true"`: the last attempt, the job stays failed until an owner retries it. */
+  readonly jobFailures = new Counter({
+    name: 'dvorik_job_failures_total',
+    help: 'Failed job attempts by queue and job name; final="true" when it was the last attempt',
+    labelNames: ['queue', 'job', 'final'] as const,
+    registers: [this.registry],
+  });
+
   readonly codesIssued = new Counter({
     name: 'dvorik_codes_issued_total',
     help: 'Discount codes issued (gifts, manual, bulk, referral), by reason; test data excluded',
@@ -44,6 +62,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
   readonly broadcastSends = new Counter({
     name: 'dvorik_broadcast_sends_total',
     help: 'Broadcast messages handed to Telegram by this process, by outcome',
@@ -71,6 +90,48 @@ export class Metrics {
 
   /** Set by the broadcasts module: fills broadcastRecipients from the database. */
   readBroadcastProgress?: () => Promise<void>;
+
+  /** Per broadcast in status `sending`: when a recipient's row last changed (or it started). */
+  readonly broadcastLastProgress = new Gauge({
+    name: 'dvorik_broadcast_last_progress_timestamp_seconds',
+    help: 'Broadcasts in status sending: when a delivery last changed (or the start), Unix time',
+    labelNames: ['broadcast'] as const,
+    registers: [this.registry],
+  });
+
+  /** How far ahead the client bot's shared send timeline is booked (at most ~1 s; at 1 s senders queue). */
+  readonly sendLimiterBacklog = new Gauge({
+    name: 'dvorik_send_limiter_backlog_seconds',
+    help: "Seconds of the client bot's shared send rate already booked ahead (1 = senders are queueing)",
+    registers: [this.registry],
+  });
+
+  readonly sendLimiterPause = new Gauge({
+    name: 'dvorik_send_limiter_pause_seconds',
+    help: 'Seconds left of a pause of all client bot sends after a 429 from Telegram',
+    registers: [this.registry],
+  });
+
+  /** What /health/ready checks, read at scrape time: 1 reachable, 0 not. */
+  readonly dependencyUp = new Gauge({
+    name: 'dvorik_dependency_up',
+    help: 'Whether this process reaches a dependency (database, redis): 1 yes, 0 no',
+    labelNames: ['dependency'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly scrapeReaders: Array<() => Promise<void>> = [];
+
+  /** Adds a reader that fills gauges just before each scrape (a failing reader is logged by the caller). */
+  onScrape(read: () => Promise<void>): void {
+    this.scrapeReaders.push(read);
+  }
+
+  /** Runs every scrape reader; answers the errors of those that failed (the others' values still count). */
+  async readBeforeScrape(): Promise<unknown[]> {
+    const results = await Promise.allSettled(this.scrapeReaders.map((read) => read()));
+    return results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason);
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'dvorik_' });

@@ -2,17 +2,21 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError } from 'bullmq';
 import { FREE_SEND_RATE } from '../telegram/client-bot-send-limiter';
+import { JobFailures } from './job-failures';
 import { JobHandlerRegistry } from './job-registry';
 import { QueueName } from './jobs';
 
 /**
  * What every queue's worker does: hand the job to its registered handler, and log a real failure (a job put
- * back on purpose — DelayedError, RateLimitError — is not one). The queues differ only in their options.
+ * back on purpose — DelayedError, RateLimitError — is not one), counted, and told after its last attempt. The queues differ only in their options.
  */
 abstract class RegistryWorker extends WorkerHost {
   private readonly logger = new Logger(this.constructor.name);
 
-  constructor(private readonly registry: JobHandlerRegistry) {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly failures: JobFailures,
+  ) {
     super();
   }
 
@@ -25,6 +29,7 @@ abstract class RegistryWorker extends WorkerHost {
           { err: error, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 },
           'Job failed',
         );
+        this.failures.record(job, error);
       }
       throw error;
     }
@@ -34,8 +39,8 @@ abstract class RegistryWorker extends WorkerHost {
 /** The worker of the maintenance queue (expiry, birthdays, bulk jobs). */
 @Processor(QueueName.Maintenance, { concurrency: 2 })
 export class MaintenanceWorker extends RegistryWorker {
-  constructor(registry: JobHandlerRegistry) {
-    super(registry);
+  constructor(registry: JobHandlerRegistry, failures: JobFailures) {
+    super(registry, failures);
   }
 }
 
@@ -51,8 +56,8 @@ export class MaintenanceWorker extends RegistryWorker {
   maxStalledCount: 10,
 })
 export class BroadcastsWorker extends RegistryWorker {
-  constructor(registry: JobHandlerRegistry) {
-    super(registry);
+  constructor(registry: JobHandlerRegistry, failures: JobFailures) {
+    super(registry, failures);
   }
 }
 
@@ -68,7 +73,7 @@ export class BroadcastsWorker extends RegistryWorker {
   limiter: { max: FREE_SEND_RATE, duration: 1000 },
 })
 export class NotificationsWorker extends RegistryWorker {
-  constructor(registry: JobHandlerRegistry) {
-    super(registry);
+  constructor(registry: JobHandlerRegistry, failures: JobFailures) {
+    super(registry, failures);
   }
 }

@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { redisOptionsFromUrl } from '../redis/redis-url';
 import { RedisKeys } from '../redis/redis-keys';
+import { JobFailures } from './job-failures';
 import { JobHandlerRegistry } from './job-registry';
 import { JobQueue } from './job-queue';
 import { QueueName } from './jobs';
@@ -40,7 +41,7 @@ export class QueuesModule {
       providers: [
         JobQueue,
         ...(options.worker
-          ? [JobHandlerRegistry, MaintenanceWorker, BroadcastsWorker, NotificationsWorker]
+          ? [JobHandlerRegistry, JobFailures, MaintenanceWorker, BroadcastsWorker, NotificationsWorker]
           : []),
       ],
       exports: [JobQueue, ...queues],

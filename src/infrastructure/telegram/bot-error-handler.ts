@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Context } from 'telegraf';
 import { DomainError } from '../../common/errors/domain-error';
 import { errorTextRu } from '../../common/errors/error-texts.ru';
+import type { Metrics } from '../metrics/metrics';
 import type { BotName } from './bot-name';
 
 /**
@@ -9,11 +10,16 @@ import type { BotName } from './bot-name';
  * error) and tells the person in Russian when there is someone to tell. Never throws itself, so one bad
  * update can neither stop polling nor fail a webhook call.
  */
-export function botErrorHandler(bot: BotName): (error: unknown, ctx: Context) => Promise<void> {
+export function botErrorHandler(
+  bot: BotName,
+  metrics: Metrics,
+): (error: unknown, ctx: Context) => Promise<void> {
   const logger = new Logger(`${bot}-bot`);
   return async (error, ctx) => {
     const where = { updateId: ctx.update.update_id, updateType: updateTypeOf(ctx) };
-    if (error instanceof DomainError) logger.warn({ ...where, code: error.code }, error.message);
+    const refused = error instanceof DomainError;
+    metrics.botErrors.inc({ bot, kind: refused ? 'refused' : 'handler_failed' });
+    if (refused) logger.warn({ ...where, code: error.code }, error.message);
     else logger.error({ ...where, err: error }, 'A bot update handler failed');
     const text = errorTextRu(error);
     // A button press is answered in its own popup; when that fails (already answered), by a message.

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Telegraf } from 'telegraf';
 import type { AppConfig } from '../../config/app-config';
+import type { Metrics } from '../metrics/metrics';
 import { ALLOWED_UPDATES, BotName, webhookPath } from './bot-name';
 import { botErrorHandler } from './bot-error-handler';
 
@@ -29,9 +30,10 @@ export class BotLauncher {
     private readonly bot: Telegraf,
     private readonly name: BotName,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     this.logger = new Logger(`${name}-bot`);
-    bot.catch(botErrorHandler(name));
+    bot.catch(botErrorHandler(name, metrics));
     this.makeStopSafe();
   }
 
@@ -65,6 +67,7 @@ export class BotLauncher {
       });
       this.logger.log(`Receiving updates at ${url}`);
     } catch (error) {
+      this.metrics.botErrors.inc({ bot: this.name, kind: 'webhook_setup_failed' });
       this.logger.warn({ err: error }, `Could not set the webhook; retrying in ${RETRY_AFTER_MS / 1000} s`);
       this.retryLater(() => this.connectWebhook(publicUrl));
     }
@@ -80,6 +83,7 @@ export class BotLauncher {
     this.polling = polling.then(
       () => this.logger.log('Long polling stopped'),
       (error: unknown) => {
+        this.metrics.botErrors.inc({ bot: this.name, kind: 'polling_failed' });
         this.logger.warn({ err: error }, `Long polling failed; retrying in ${RETRY_AFTER_MS / 1000} s`);
         this.retryLater(() => this.startPolling());
       },

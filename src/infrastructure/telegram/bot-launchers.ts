@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { BotLauncher } from './bot-launcher';
 
 /** Connects both bots once the app is up, and disconnects them before the database and Redis close. */
@@ -13,8 +14,12 @@ export class BotLaunchers implements OnApplicationBootstrap, BeforeApplicationSh
     @InjectBot('client') client: Telegraf,
     @InjectBot('staff') staff: Telegraf,
     @Inject(APP_CONFIG) config: AppConfig,
+    metrics: Metrics,
   ) {
-    this.launchers = [new BotLauncher(client, 'client', config), new BotLauncher(staff, 'staff', config)];
+    this.launchers = [
+      new BotLauncher(client, 'client', config, metrics),
+      new BotLauncher(staff, 'staff', config, metrics),
+    ];
   }
 
   async onApplicationBootstrap(): Promise<void> {

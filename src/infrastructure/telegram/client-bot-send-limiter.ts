@@ -55,6 +55,15 @@ if pausedUntil > now then return pausedUntil - now end
 return 0
 `;
 
+/** Answers {ms booked ahead of now, ms left of a pause}. */
+const STATE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local pausedUntil = tonumber(redis.call('GET', KEYS[2]) or '0')
+return {math.max(0, math.floor(tat - now)), math.max(0, pausedUntil - now)}
+`;
+
 /** A slot is reserved at most this far ahead: a crashed process wastes at most a second of sending. */
 const HORIZON_MS = 1000;
 
@@ -67,6 +76,7 @@ type Scripted = Redis & {
   ): Promise<[number, number]>;
   clientBotPause(tatKey: string, pauseKey: string, pauseMs: number): Promise<number>;
   clientBotPauseLeft(pauseKey: string): Promise<number>;
+  clientBotState(tatKey: string, pauseKey: string): Promise<[number, number]>;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -90,6 +100,7 @@ export class ClientBotSendLimiter {
       redis.defineCommand('clientBotAcquire', { numberOfKeys: 2, lua: ACQUIRE });
       redis.defineCommand('clientBotPause', { numberOfKeys: 2, lua: PAUSE });
       redis.defineCommand('clientBotPauseLeft', { numberOfKeys: 1, lua: PAUSE_LEFT });
+      redis.defineCommand('clientBotState', { numberOfKeys: 2, lua: STATE });
     }
     this.redis = redis as Scripted;
     this.tatKey = keys.key('limit', 'client-bot-sends', 'tat');
@@ -131,5 +142,11 @@ export class ClientBotSendLimiter {
   /** Ms left of the current pause (0: none). */
   pausedFor(): Promise<number> {
     return this.redis.clientBotPauseLeft(this.pauseKey);
+  }
+
+  /** How far ahead the shared timeline is booked and how long a pause is left, in ms (for /metrics). */
+  async state(): Promise<{ bookedMs: number; pausedMs: number }> {
+    const [bookedMs, pausedMs] = await this.redis.clientBotState(this.tatKey, this.pauseKey);
+    return { bookedMs, pausedMs };
   }
 }

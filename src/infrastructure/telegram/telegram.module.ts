@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ClientBotSendLimiter } from './client-bot-send-limiter';
 import { ConversationStore } from './conversation-store';
+import { SendLimiterMetrics } from './send-limiter-metrics';
 import { ClientTelegram, StaffTelegram } from './telegram-senders';
 
 /**
@@ -24,6 +25,7 @@ import { ClientTelegram, StaffTelegram } from './telegram-senders';
         new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot }),
     },
     ClientBotSendLimiter,
+    SendLimiterMetrics,
     ConversationStore,
   ],
   exports: [StaffTelegram, ClientTelegram, ClientBotSendLimiter, ConversationStore],
