@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SETTING_KEYS } from '../../src/modules/settings/domain/setting-definitions';
 import { loginAs } from '../support/auth';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
 
@@ -20,7 +21,7 @@ describe('settings and audit-log API', () => {
       .send({ value: 'tester_12345' });
     const response = await request(t.url).get('/api/v1/settings').set(marketing.auth);
     expect(response.status).toBe(200);
-    expect(response.body).toHaveLength(14);
+    expect(response.body).toHaveLength(SETTING_KEYS.length);
     expect(response.body.find((s: { key: string }) => s.key === 'shop.timezone')).toMatchObject({
       value: 'Asia/Vladivostok',
       expected: expect.stringContaining('IANA'),

@@ -27,6 +27,12 @@ export enum JobName {
   NotifyClient = 'discounts.notify-client',
   /** Hourly, and after data already counted changed: a new generation of the daily stats rollup. */
   RefreshStatsRollup = 'stats.refresh-rollup',
+  /** The owners' alert digest: every alert recorded since the last one, in one staff bot message. */
+  SendOwnerAlertDigest = 'owner-alerts.digest',
+  /** Every 5 minutes: broadcasts in `sending` whose deliveries stopped changing become an owner alert. */
+  CheckStuckBroadcasts = 'owner-alerts.check-stuck-broadcasts',
+  /** Daily at `owner_alerts.summary_at` shop time: yesterday's figures to the owners. */
+  SendMorningSummary = 'owner-alerts.morning-summary',
 }
 
 export interface JobPayloads {
@@ -51,6 +57,10 @@ export interface JobPayloads {
     | { notice: 'discount_redeemed'; discountId: number; userId: number; redemptionId: number };
   /** `cause`: the hourly tick, or what changed (e.g. `user-marked-test`). */
   [JobName.RefreshStatsRollup]: { cause: string; requestedAt: string };
+  [JobName.SendOwnerAlertDigest]: { window: string };
+  [JobName.CheckStuckBroadcasts]: { scheduledFor: string };
+  /** `shopDate`: YYYY-MM-DD in shop time, the day summarized (yesterday when it is sent). */
+  [JobName.SendMorningSummary]: { shopDate: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -62,6 +72,9 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.BirthdayGifts]: QueueName.Maintenance,
   [JobName.NotifyClient]: QueueName.Notifications,
   [JobName.RefreshStatsRollup]: QueueName.Maintenance,
+  [JobName.SendOwnerAlertDigest]: QueueName.Maintenance,
+  [JobName.CheckStuckBroadcasts]: QueueName.Maintenance,
+  [JobName.SendMorningSummary]: QueueName.Maintenance,
 };
 
 /**
@@ -83,4 +96,10 @@ export const JobIds = {
   discountRedeemedNotice: (redemptionId: number) => `notice-redeemed-${redemptionId}`,
   /** `hour`: YYYY-MM-DDTHH (UTC): one hourly refresh however many schedulers tick. */
   statsRollupHourly: (hour: string) => `stats-rollup-${hour}`,
+  /** One digest per window of `owner_alerts.digest_delay_seconds`, however many alerts fall in it. */
+  ownerAlertDigest: (window: string) => `owner-alerts-digest-${window}`,
+  /** `slot`: YYYYMMDDHHmm (UTC) of the 5-minute tick. */
+  stuckBroadcastsCheck: (slot: string) => `owner-alerts-stuck-${slot}`,
+  /** One morning summary per summarized shop date. */
+  morningSummary: (shopDate: string) => `owner-alerts-summary-${shopDate}`,
 };

@@ -25,6 +25,7 @@ import {
 } from './queries/broadcast-audiences.query';
 import { GetBroadcastStatsHandler } from './queries/broadcast-stats.query';
 import { DueBroadcastsHandler, GetBroadcastHandler } from './queries/get-broadcast.query';
+import { GetStuckBroadcastsHandler } from './queries/get-stuck-broadcasts.query';
 import { ListBroadcastsHandler } from './queries/list-broadcasts.query';
 import { BroadcastMessage } from './sending/broadcast-message';
 import { SendingLifecycle } from './sending/sending-lifecycle';
@@ -61,6 +62,7 @@ import { SentRecorder } from './sending/sent-recorder';
     GetBroadcastHandler,
     DueBroadcastsHandler,
     ListBroadcastsHandler,
+    GetStuckBroadcastsHandler,
     GetBroadcastStatsHandler,
     BroadcastAudiencesHandler,
     CountBroadcastAudienceHandler,

@@ -18,7 +18,7 @@ describe('settings schema', () => {
         SETTING_DEFINITIONS[key].defaultValue,
       );
     }
-    expect(SETTING_KEYS).toHaveLength(14);
+    expect(SETTING_KEYS).toHaveLength(17);
   });
 
   it.each([
@@ -28,6 +28,9 @@ describe('settings schema', () => {
     ['broadcast.rate_per_second', 0],
     ['broadcast.rate_per_second', 5000],
     ['broadcast.chunk_size', 10.5],
+    ['owner_alerts.summary_at', '9:00'],
+    ['owner_alerts.digest_delay_seconds', 3601],
+    ['owner_alerts.morning_summary', 'yes'],
     ['broadcast.paid', 'yes'],
     ['channel.url', 'http://evil.example'],
     ['subscription.template_id', -1],

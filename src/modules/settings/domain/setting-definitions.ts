@@ -16,6 +16,9 @@ export interface SettingValues {
   'broadcast.paid': boolean;
   'test_mode.secret': string | null;
   'referral.template_id': number | null;
+  'owner_alerts.morning_summary': boolean;
+  'owner_alerts.summary_at': string;
+  'owner_alerts.digest_delay_seconds': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -123,6 +126,24 @@ export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: SettingDefinitio
     defaultValue: null,
     check: isNullableId,
     expected: 'a discount template id or null',
+  },
+  'owner_alerts.morning_summary': {
+    description: 'Утренняя сводка владельцам в служебном боте (регистрации, коды, рассылки за вчера)',
+    defaultValue: true,
+    check: (v): v is boolean => typeof v === 'boolean',
+    expected: 'true or false',
+  },
+  'owner_alerts.summary_at': {
+    description: 'Время утренней сводки по времени магазина, ЧЧ:ММ',
+    defaultValue: '09:00',
+    check: (v): v is string => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
+    expected: 'a time "HH:MM" (24-hour)',
+  },
+  'owner_alerts.digest_delay_seconds': {
+    description: 'Сколько секунд собирать тревоги (упавшие задачи, зависшие рассылки) в одно сообщение',
+    defaultValue: 60,
+    check: isInt(0, 3600),
+    expected: 'an integer 0..3600',
   },
 };
 
