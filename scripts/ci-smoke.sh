@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI: starts the built app on a fresh database with a demo shop and one owner, runs scripts/smoke.sh against
-# it, and cleans up. Run after `npm run build`.
+# it, saves a scrape of its /metrics (METRICS_OUT, for scripts/ci/check-monitoring.sh), and cleans up. Run
+# after `npm run build`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run="ci_smoke_$$"
@@ -29,7 +30,7 @@ npx ts-node --transpile-only scripts/create-database.ts
 npm run --silent migration:run:prod >/dev/null
 ADMIN_PASSWORD="ci-smoke-owner-password" node dist/src/cli/create-admin.js --username smoke --role owner
 node dist/src/cli/seed-demo.js --users 30 >/dev/null
-node dist/src/main.js >/tmp/dvorik-ci-smoke.log 2>&1 &
+node dist/src/main.js >/tmp/dvorik-ci-smoke-app.log 2>&1 &
 app=$!
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
@@ -37,3 +38,7 @@ for _ in $(seq 1 60); do
 done
 SMOKE_USERNAME=smoke SMOKE_PASSWORD="ci-smoke-owner-password" SMOKE_POS_KEY="ci-smoke-pos-key-0123456789" \
   bash scripts/smoke.sh "http://127.0.0.1:$port"
+if [[ -n "${METRICS_OUT:-}" ]]; then
+  curl -fsS "http://127.0.0.1:$port/metrics" >"$METRICS_OUT"
+  echo "metrics of the live app saved to $METRICS_OUT"
+fi

@@ -45,7 +45,8 @@ mkdir -p "$work/project"
 cp docker-compose.yml "$work/project/"
 compose() { (cd "$work/project" && docker-compose --env-file "$work/env" "$@"); }
 check "docker-compose config" compose -f docker-compose.yml config -q
-check "docker-compose config --profile monitoring" compose -f docker-compose.yml --profile monitoring config -q
+check "docker-compose config --profile monitoring --profile backup" \
+  compose -f docker-compose.yml --profile monitoring --profile backup config -q
 check "docker-compose config without the example's values fails" \
   bash -c "! (cd '$work/project' && env -i PATH=\"\$PATH\" docker-compose --env-file /dev/null config -q 2>/dev/null)"
 

@@ -1,5 +1,11 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+const REDUNDANT_DEFAULT_GAUGES = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
 /**
  * The app's Prometheus metrics, on a registry of its own (so two apps in one test process do not clash).
  * Feature modules add their business metrics here and increment them from event handlers.
@@ -135,5 +141,8 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'dvorik_' });
+    // prom-client names three gauges `..._total`, a counter's suffix (`promtool check metrics` objects);
+    // each is the sum over `type` of the labelled gauge beside it (`sum(dvorik_nodejs_active_handles)`).
+    for (const name of REDUNDANT_DEFAULT_GAUGES) this.registry.removeSingleMetric(`dvorik_${name}`);
   }
 }
