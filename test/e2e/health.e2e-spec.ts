@@ -42,6 +42,30 @@ describe('health, docs and metrics', () => {
     );
     expect(metrics.text).toMatch(/dvorik_queue_jobs\{queue="maintenance",state="waiting"\} \d+/);
     expect(metrics.text).toContain('dvorik_process_cpu_seconds_total');
+    // what the alerts read (monitoring/alerts.yml), filled at scrape time
+    expect(metrics.text).toContain('dvorik_dependency_up{dependency="database"} 1');
+    expect(metrics.text).toContain('dvorik_dependency_up{dependency="redis"} 1');
+    expect(metrics.text).toMatch(/^dvorik_send_limiter_backlog_seconds \d/m);
+    expect(metrics.text).toMatch(/^dvorik_send_limiter_pause_seconds 0$/m);
+    // prom-client's gauges named like counters are left out (`promtool check metrics` clean)
+    expect(metrics.text).not.toContain('dvorik_nodejs_active_handles_total');
+    expect(metrics.text).toMatch(/^dvorik_nodejs_active_handles\{/m);
+  });
+
+  it('reports when a broadcast being sent last progressed', async () => {
+    const startedAt = new Date(Date.now() - 3600_000);
+    const { insertId } = (await t.dataSource.query(
+      "INSERT INTO broadcasts (title, text, status, started_at) VALUES ('Зависшая', 'Привет', 'sending', ?)",
+      [startedAt],
+    )) as { insertId: number };
+    const metrics = await request(t.url).get('/metrics');
+    const at = new RegExp(
+      `^dvorik_broadcast_last_progress_timestamp_seconds\\{broadcast="${insertId}"\\} (\\S+)$`,
+      'm',
+    ).exec(metrics.text);
+    expect(Number(at?.[1])).toBeCloseTo(startedAt.getTime() / 1000, 0);
+    await t.dataSource.query("UPDATE broadcasts SET status = 'failed' WHERE id = ?", [insertId]);
+    expect((await request(t.url).get('/metrics')).text).not.toContain(`broadcast="${insertId}"`);
   });
 
   it('answers 503 naming the failing check when Redis is unreachable', async () => {
@@ -50,6 +74,11 @@ describe('health, docs and metrics', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.error.redis.status).toBe('down');
     expect(ready.body.info.mysql.status).toBe('up');
+    // /metrics still answers, and says which dependency is gone
+    const metrics = await request(t.url).get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('dvorik_dependency_up{dependency="redis"} 0');
+    expect(metrics.text).toContain('dvorik_dependency_up{dependency="database"} 1');
   });
 });
 

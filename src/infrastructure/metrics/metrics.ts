@@ -82,20 +82,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /**
-   * Recipients of the broadcasts being sent, by delivery status (read at scrape time by the broadcasts
-   * module through `readBroadcastProgress`, in processes with the api role).
-   */
+  /** Recipients of the broadcasts being sent, by delivery status (filled at scrape time by the broadcasts module). */
   readonly broadcastRecipients = new Gauge({
     name: 'dvorik_broadcast_recipients',
     help: 'Recipients of broadcasts in status sending, by broadcast and delivery status',
     labelNames: ['broadcast', 'status'] as const,
     registers: [this.registry],
-    collect: () => this.readBroadcastProgress?.(),
   });
-
-  /** Set by the broadcasts module: fills broadcastRecipients from the database. */
-  readBroadcastProgress?: () => Promise<void>;
 
   /** Per broadcast in status `sending`: when a recipient's row last changed (or it started). */
   readonly broadcastLastProgress = new Gauge({

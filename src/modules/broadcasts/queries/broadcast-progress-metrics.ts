@@ -17,7 +17,7 @@ export class BroadcastProgressMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    if (this.config.roles.has('api')) this.metrics.readBroadcastProgress = () => this.read();
+    if (this.config.roles.has('api')) this.metrics.onScrape(() => this.read());
   }
 
   private async read(): Promise<void> {
