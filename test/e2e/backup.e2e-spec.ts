@@ -119,4 +119,42 @@ describe('scripts/backup.sh and scripts/restore.sh', () => {
     ).toThrow();
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it("runs DEPLOYMENT.md's restore drill on the newest backup of BACKUP_DIR and leaves no scratch database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvorik-backups-'));
+    execFileSync('bash', [join(root, 'scripts/backup.sh')], {
+      env: { ...process.env, BACKUP_DIR: dir },
+      stdio: 'pipe',
+    });
+    const output = execFileSync('bash', [join(root, 'scripts/restore-drill.sh')], {
+      env: { ...process.env, BACKUP_DIR: dir },
+      stdio: 'pipe',
+    }).toString();
+    expect(output).toMatch(/^users\t1$/m);
+    expect(output).toMatch(/^message_templates\t16$/m);
+    expect(output).toMatch(
+      /drill ok: .*dvorik-\d{8}T\d{6}Z\.sql\.gz restores into \d+ tables, [1-9]\d* migrations/,
+    );
+
+    const connection = await createConnection(process.env.DATABASE_URL as string);
+    const [rows] = await connection.query<Array<{ n: number } & import('mysql2').RowDataPacket>>(
+      "SELECT COUNT(*) AS n FROM information_schema.schemata WHERE schema_name = CONCAT(DATABASE(), '_drill')",
+    );
+    await connection.end();
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
+  it('fails the drill of a file that is not a Dvorik backup', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvorik-backups-'));
+    execFileSync('bash', [
+      '-c',
+      `echo 'CREATE TABLE t (id INT);' | gzip > ${dir}/dvorik-20240101T000000Z.sql.gz`,
+    ]);
+    expect(() =>
+      execFileSync('bash', [join(root, 'scripts/restore-drill.sh')], {
+        env: { ...process.env, BACKUP_DIR: dir },
+        stdio: 'pipe',
+      }),
+    ).toThrow(/drill FAILED: table migrations is missing/);
+  });
 });
