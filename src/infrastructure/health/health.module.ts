@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
+import { DatabaseModule } from '../database/database.module';
 import { RedisHealthIndicator } from './redis.health';
+import { SchemaHealthIndicator } from './schema.health';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), DatabaseModule],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [RedisHealthIndicator, SchemaHealthIndicator],
 })
 export class HealthModule {}
