@@ -68,8 +68,11 @@ function fillPickers(cast: SandboxCast, me: Identity): void {
     become({ ...me, user: { ...me.user, first_name: ui.newcomerName.value.trim() || 'Гость' } }),
   );
   ui.newcomerStart.addEventListener('change', () => become({ ...me, start: ui.newcomerStart.value.trim() }));
-  ui.whoHint.textContent =
-    me.person?.hint ?? (me.start ? `Ссылка: ?start=${me.start}` : 'Новый человек, бот его ещё не знает.');
+  ui.whoHint.textContent = me.person
+    ? (me.person.hint ?? '')
+    : me.start
+      ? `Новый человек, пришёл по ссылке ?start=${me.start}: нажмите «ЗАПУСТИТЬ».`
+      : 'Новый человек, бот его ещё не знает: нажмите «ЗАПУСТИТЬ».';
   if (me.person?.start) {
     const invite = document.createElement('a');
     invite.href = `/sandbox/?start=${encodeURIComponent(me.person.start)}`;
