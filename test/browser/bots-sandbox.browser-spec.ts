@@ -60,9 +60,9 @@ describe('bots sandbox in Chromium', () => {
     await client.getByRole('button', { name: `📱 Показать QR · ${code}` }).click();
     const qr = client.locator('.msg.bot img').last();
     await qr.waitFor();
+    // Loaded and decoded: the PNG the bot uploaded, kept by the emulator (not placeholder bytes).
     await client.waitForFunction(
-      (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth >= 200,
-      await qr.elementHandle(),
+      `(() => { const img = [...document.querySelectorAll('.msg.bot img')].pop(); return !!img && img.complete && img.naturalWidth >= 200; })()`,
     );
 
     const cashier = await browser.newPage();
