@@ -3,8 +3,9 @@ import { pendingMigrations, pendingMigrationsMessage } from './pending-migration
 describe('pending migrations (start-up check and /health/ready)', () => {
   const known = ['CreateSchema1764000000000', 'SeedData1764000001000', 'StatsRollups1764000003000'];
 
-  it('lists every migration of a database that has none (a fresh, un-migrated database)', () => {
+  it('lists every migration of a database that has none (a fresh, un-migrated database), oldest first', () => {
     expect(pendingMigrations(known, [])).toEqual(known);
+    expect(pendingMigrations([...known].reverse(), [])).toEqual(known);
   });
 
   it('lists only those not applied yet, in the code order, and none for a current database', () => {

@@ -18,7 +18,12 @@ function prettyAvailable(): boolean {
 /** One readable line per entry for a terminal (LOG_FORMAT=pretty, or unset at a TTY). */
 const PRETTY = {
   target: 'pino-pretty',
-  options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,roles' },
+  options: {
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service,roles,context',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+  },
 };
 
 /**
