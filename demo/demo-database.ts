@@ -98,7 +98,7 @@ async function setUpStaff(dataSource: DataSource, password: string): Promise<voi
 
 async function readShopState(dataSource: DataSource): Promise<DemoShopState> {
   const clients = (await dataSource.query(
-    `SELECT u.telegram_id AS telegramId, u.first_name AS firstName, u.username, u.referral_code AS referralCode,
+    `SELECT u.telegram_id AS telegramId, u.first_name AS firstName, u.username, u.referral_code AS referralCode, u.is_subscribed AS isSubscribed,
             (SELECT COUNT(*) FROM discounts d WHERE d.user_id = u.id AND d.status = 'active') AS activeCodes
      FROM users u
      WHERE u.status = 'active' AND u.is_test = 0 AND u.telegram_id IS NOT NULL AND u.first_name IS NOT NULL

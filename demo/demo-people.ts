@@ -8,6 +8,7 @@ export interface DemoShopState {
     username: string | null;
     referralCode: string | null;
     activeCodes: number | string;
+    isSubscribed: number | string;
   }>;
   channel: string;
 }

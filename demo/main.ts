@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { shopBots } from '../test/support/telegram-emulator/sandbox/sandbox-bots';
 import { TelegramEmulator } from '../test/support/telegram-emulator/telegram-emulator';
+import { adminPanelReady } from './admin-panel';
 import { startApp, stopApp, waitUntilReady } from './app-process';
 import { databaseUrl, prepareDemoDatabase, startOver } from './demo-database';
 import { DEMO_STAFF, demoPeople } from './demo-people';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     await startOver(options);
     say(`Demo: dropped ${options.database} and its Redis keys, starting over.`);
   }
+  const panel = await adminPanelReady(say);
   const password = `demo-${randomBytes(6).toString('base64url')}`;
   const shop = await prepareDemoDatabase(options, password, (line) =>
     say(`Demo database ${options.database}: ${line}`),
@@ -41,6 +43,9 @@ async function main(): Promise<void> {
 
   const emulator = await TelegramEmulator.start({ port: options.emulatorPort });
   emulator.sandbox.configure({ bots: shopBots(tokens), people: demoPeople(shop), channel: shop.channel });
+  // The demo clients who are subscribed in the database are in the channel, as Telegram would say.
+  for (const client of shop.clients.filter((c) => Number(c.isSubscribed) === 1))
+    emulator.setChatMember(shop.channel, Number(client.telegramId), 'member');
   const appUrl = `http://localhost:${options.port}`;
   const posKey = `demo-pos-key-${randomBytes(8).toString('hex')}`;
   const app = startApp({
@@ -82,7 +87,6 @@ async function main(): Promise<void> {
     console.error(`Demo: ${(error as Error).message}`);
     return stop(1);
   }
-  const panel = existsSync(join(ROOT, 'web/admin/dist/index.html'));
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   say('');
   say(`Dvorik demo is running (ready in ${seconds} s).`);
