@@ -25,7 +25,7 @@ export async function handleSandboxRequest(
       const chat = await sandbox.chat(
         int(q.get('bot'), 'bot'),
         int(q.get('user'), 'user'),
-        Number(q.get('since') ?? -1),
+        Number.isFinite(Number(q.get('since'))) ? Number(q.get('since')) : -1,
         abortedWhenClientLeaves(res),
       );
       return sendJson(res, 200, chat);
