@@ -7,13 +7,15 @@ import { AppModule } from '../app/app.module';
 import { ADMIN_ROLES, AdminRole } from '../common/auth/access';
 import { SYSTEM_ACTOR } from '../common/audit/audit-entry';
 import { DomainError } from '../common/errors/domain-error';
-import { loadConfig } from '../config/load-config';
+import { configErrorLine } from '../config/config-error-hint';
+import { ConfigError, loadConfig } from '../config/load-config';
 import { CreateAdminCommand } from '../modules/staff/commands/create-admin.command';
-import { askHidden } from './ask-hidden';
+import { readPassword } from './read-password';
 
 /**
  * `npm run admin:create -- --username <u> --role owner`: creates an admin from the shell, so a fresh install
- * has its first owner. The password comes from ADMIN_PASSWORD or is asked for (twice, not echoed).
+ * has its first owner. The password comes from ADMIN_PASSWORD, is asked for (twice, not echoed) in a
+ * terminal, or is the first line piped in. Exits non-zero with one line whenever nothing was created.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,9 +27,18 @@ async function main(): Promise<void> {
     console.error(`Usage: npm run admin:create -- --username <name> [--role ${ADMIN_ROLES.join('|')}]`);
     process.exit(2);
   }
-  const password = process.env.ADMIN_PASSWORD ?? (await askTwice());
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = { ...loadConfig(process.env), roles: new Set<never>(), logLevel: 'warn' as const };
+  const password = await readPassword();
+  const envFile = existsSync('.env');
+  if (envFile) process.loadEnvFile('.env');
+  let loaded;
+  try {
+    loaded = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(configErrorLine(error.message, envFile));
+    process.exit(1);
+  }
+  const config = { ...loaded, roles: new Set<never>(), logLevel: 'warn' as const };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
     const { id } = await app
@@ -43,14 +54,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function askTwice(): Promise<string> {
-  const first = await askHidden('Password: ');
-  const second = await askHidden('Password again: ');
-  if (first !== second) {
-    console.error('The passwords differ.');
-    process.exit(2);
-  }
-  return first;
-}
-
-void main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -6,8 +6,9 @@ import { typeOrmOptions } from '../infrastructure/database/typeorm-options';
 import { seedDemoShop } from './demo/seed-demo-shop';
 
 /**
- * `npm run seed:demo -- --users 1000 [--codes-per-user 2] [--seed 42]`: adds a realistic demo shop to the
- * database of DATABASE_URL, every row marked is_test (so KPIs and real broadcasts ignore it).
+ * `npm run seed:demo -- --users 1000 [--codes-per-user 2] [--seed 42] [--real]`: adds a realistic demo shop to
+ * the database of DATABASE_URL, every row marked is_test (so KPIs and real broadcasts ignore it), or counted as
+ * real clients with `--real` (a database of its own for trying things out; `npm run demo` does this).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       users: { type: 'string', default: '1000' },
       'codes-per-user': { type: 'string', default: '2' },
       seed: { type: 'string', default: '42' },
+      real: { type: 'boolean', default: false },
     },
   });
   const users = Number(values.users);
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
     !Number.isInteger(codesPerUser) ||
     codesPerUser < 0
   ) {
-    console.error('Usage: npm run seed:demo -- --users <1..1000000> [--codes-per-user N] [--seed N]');
+    console.error(
+      'Usage: npm run seed:demo -- --users <1..1000000> [--codes-per-user N] [--seed N] [--real]',
+    );
     process.exit(2);
   }
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -43,11 +47,12 @@ async function main(): Promise<void> {
       codesPerUser,
       seed: Number(values.seed),
       now: new Date(),
+      markAsTest: !values.real,
       log: (line) => process.stdout.write(`${line}\n`),
     });
     process.stdout.write(
       `Demo shop added in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.users} clients, ` +
-        `${counts.discounts} codes, ${counts.redemptions} redemptions, ${counts.broadcasts} broadcasts (all is_test).\n`,
+        `${counts.discounts} codes, ${counts.redemptions} redemptions, ${counts.broadcasts} broadcasts (${values.real ? 'counted as real clients' : 'all is_test'}).\n`,
     );
   } finally {
     await dataSource.destroy();

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly roles: ReadonlySet<AppRole>;
   readonly port: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `pretty`: one coloured line per entry for a person at a terminal; `json`: one JSON object per line. */
+  readonly logFormat: 'pretty' | 'json';
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(message);
   });
 
+  it('logs pretty at a terminal and JSON otherwise, unless LOG_FORMAT says which', () => {
+    expect(loadConfig(valid, true).logFormat).toBe('pretty');
+    expect(loadConfig(valid, false).logFormat).toBe('json');
+    expect(loadConfig({ ...valid, LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ ...valid, LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+    expect(() => loadConfig({ ...valid, LOG_FORMAT: 'yaml' })).toThrow('LOG_FORMAT must be pretty or json');
+  });
+
   it('accepts a subset of roles', () => {
     expect(loadConfig({ ...valid, APP_ROLES: 'worker, scheduler' }).roles).toEqual(
       new Set(['worker', 'scheduler']),

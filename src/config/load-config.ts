@@ -71,6 +71,15 @@ function logLevel(env: Env): AppConfig['logLevel'] {
   return raw as AppConfig['logLevel'];
 }
 
+/** LOG_FORMAT `pretty` or `json`; unset: pretty when standard output is a terminal, JSON otherwise. */
+function logFormat(env: Env, stdoutIsTty: boolean): AppConfig['logFormat'] {
+  const raw = optional(env, 'LOG_FORMAT');
+  if (raw === undefined) return stdoutIsTty ? 'pretty' : 'json';
+  if (raw !== 'pretty' && raw !== 'json')
+    throw new ConfigError(`LOG_FORMAT must be pretty or json (got "${raw}")`);
+  return raw;
+}
+
 function apiKeys(env: Env): string[] {
   const keys = required(env, 'INTERNAL_API_KEYS')
     .split(',')
@@ -82,7 +91,7 @@ function apiKeys(env: Env): string[] {
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, stdoutIsTty = Boolean(process.stdout.isTTY)): AppConfig {
   const jwtSecret = required(env, 'JWT_SECRET');
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long');
   const publicUrl = optional(env, 'PUBLIC_URL');
@@ -112,5 +121,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     roles: roles(env),
     port: port(env),
     logLevel: logLevel(env),
+    logFormat: logFormat(env, stdoutIsTty),
   };
 }

@@ -27,4 +27,23 @@ describe('demo shop seeding (npm run seed:demo)', () => {
     expect(Number(counts.redemptions)).toBe(first.redemptions + second.redemptions);
     expect(Number(counts.referred)).toBeGreaterThan(30);
   });
+
+  it('counts the rows as real clients with markAsTest: false (the demo database of npm run demo)', async () => {
+    const before = await t.dataSource.query('SELECT COUNT(*) AS n FROM users WHERE is_test = 0');
+    const counts = await seedDemoShop(t.dataSource, {
+      users: 100,
+      codesPerUser: 2,
+      seed: 7,
+      now: new Date(),
+      markAsTest: false,
+    });
+    const [after] = await t.dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM users WHERE is_test = 0) AS realUsers,
+              (SELECT COUNT(*) FROM discounts WHERE is_test = 0) AS realCodes,
+              (SELECT COUNT(*) FROM broadcasts WHERE is_test = 0) AS realBroadcasts`,
+    );
+    expect(Number(after.realUsers) - Number(before[0].n)).toBe(100);
+    expect(Number(after.realCodes)).toBe(counts.discounts);
+    expect(Number(after.realBroadcasts)).toBe(5);
+  });
 });

@@ -12,7 +12,11 @@ describe('health, docs and metrics', () => {
     expect((await request(t.url).get('/health')).body).toEqual({ status: 'ok' });
     const ready = await request(t.url).get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.info).toEqual({ mysql: { status: 'up' }, redis: { status: 'up' } });
+    expect(ready.body.info).toEqual({
+      mysql: { status: 'up' },
+      redis: { status: 'up' },
+      schema: { status: 'up' },
+    });
   });
 
   it('serves a valid OpenAPI document with bearer and API-key schemes, and the Swagger UI', async () => {

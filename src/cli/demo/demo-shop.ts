@@ -1,7 +1,10 @@
 import type { InsertRow } from '../../infrastructure/database/insert-rows';
 import { DemoRandom } from './random';
 
-/** Rows of a demo shop, ready for multi-row INSERTs; every row is marked is_test. Pure: no database here. */
+/**
+ * Rows of a demo shop, ready for multi-row INSERTs, marked is_test or not as the caller says (a demo database
+ * counts them; a real shop's database should not). Pure: no database here.
+ */
 const FEMALE = [
   'Анна',
   'Мария',
@@ -69,7 +72,13 @@ export function demoCode(n: number): string {
   return `D${code}`;
 }
 
-export function demoUser(index: number, random: DemoRandom, now: Date, referredBy: number | null): Row {
+export function demoUser(
+  index: number,
+  random: DemoRandom,
+  now: Date,
+  referredBy: number | null,
+  isTest = true,
+): Row {
   const female = random.chance(0.6);
   const first = random.pick(female ? FEMALE : MALE);
   const last = random.pick(SURNAMES) + (female ? 'а' : '');
@@ -102,7 +111,7 @@ export function demoUser(index: number, random: DemoRandom, now: Date, referredB
     last_activity_at: new Date(Math.min(now.getTime(), createdAt.getTime() + random.int(0, 200) * DAY)),
     referral_code: `demo${index.toString(36)}`,
     referred_by_user_id: referredBy,
-    is_test: 1,
+    is_test: isTest ? 1 : 0,
     created_at: createdAt,
   };
 }
@@ -114,6 +123,7 @@ export function demoDiscount(
   userCreatedAt: Date,
   random: DemoRandom,
   now: Date,
+  isTest = true,
 ): Row {
   const template = random.weighted([
     [1, 5],
@@ -146,12 +156,12 @@ export function demoDiscount(
     expires_at: expiresAt,
     used_at: used ? usedAt : null,
     redemption_count: used ? 1 : 0,
-    is_test: 1,
+    is_test: isTest ? 1 : 0,
     created_at: createdAt,
   };
 }
 
-export function demoBroadcast(index: number, random: DemoRandom, now: Date): Row {
+export function demoBroadcast(index: number, random: DemoRandom, now: Date, isTest = true): Row {
   const createdAt = new Date(now.getTime() - random.int(1, 300) * DAY);
   const titles = [
     'Новый вкус: манго-маракуйя',
@@ -167,7 +177,7 @@ export function demoBroadcast(index: number, random: DemoRandom, now: Date): Row
     scheduled_at: createdAt,
     started_at: createdAt,
     finished_at: new Date(createdAt.getTime() + 600_000),
-    is_test: 1,
+    is_test: isTest ? 1 : 0,
     created_at: createdAt,
   };
 }

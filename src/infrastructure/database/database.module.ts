@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { SchemaStatus } from './schema-status';
 import { typeOrmOptions } from './typeorm-options';
 
 /** The MySQL/MariaDB connection. Migrations own the schema; nothing is synchronised at start. */
@@ -15,5 +16,7 @@ import { typeOrmOptions } from './typeorm-options';
       }),
     }),
   ],
+  providers: [SchemaStatus],
+  exports: [SchemaStatus],
 })
 export class DatabaseModule {}

@@ -4,6 +4,7 @@ import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/access.decorators';
 import { RedisHealthIndicator } from './redis.health';
+import { SchemaHealthIndicator } from './schema.health';
 
 @ApiTags('health')
 @Public()
@@ -13,6 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly schema: SchemaHealthIndicator,
   ) {}
 
   @Get()
@@ -23,13 +25,15 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({
-    summary: 'Readiness: MySQL and Redis are reachable (503 otherwise, with the failing check)',
+    summary:
+      'Readiness: MySQL and Redis are reachable and the database is migrated (503 otherwise, with the failing check)',
   })
   async ready(@Res({ passthrough: true }) response: Response) {
     try {
       return await this.health.check([
         () => this.database.pingCheck('mysql', { timeout: 1000 }),
         () => this.redis.pingCheck('redis'),
+        () => this.schema.migratedCheck('schema'),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

@@ -5,7 +5,31 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 const QUIET_ROUTES = ['/health', '/health/ready', '/metrics'];
 
-/** JSON logs (pino) with the request id on every line; secrets in headers are redacted. */
+/** pino-pretty is a development dependency: an image built without it logs JSON whatever LOG_FORMAT says. */
+function prettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One readable line per entry for a terminal (LOG_FORMAT=pretty, or unset at a TTY). */
+const PRETTY = {
+  target: 'pino-pretty',
+  options: {
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service,roles,context',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+  },
+};
+
+/**
+ * Logs (pino) with the request id on every line, secrets in headers redacted: JSON for machines, or pretty
+ * for a person at a terminal (LOG_FORMAT).
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -13,6 +37,7 @@ const QUIET_ROUTES = ['/health', '/health/ready', '/metrics'];
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
+          ...(config.logFormat === 'pretty' && prettyAvailable() ? { transport: PRETTY } : {}),
           genReqId: (request: IncomingMessage) =>
             (request as IncomingMessage & { id?: string }).id ?? 'unknown',
           customProps: () => ({ service: 'dvorik', roles: [...config.roles].join(',') }),

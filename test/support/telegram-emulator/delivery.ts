@@ -39,6 +39,7 @@ export class UpdateDelivery {
     if (!bot)
       throw new Error(`"${token}" is not a bot token (expected digits, a colon and a secret: 123456:ABC)`);
     this.state.observe(bot, update);
+    this.state.changes.bump();
     const base = { updateId: update.update_id, update };
     const hook = this.state.webhooks.get(token);
     const url = target?.url ?? hook?.url;

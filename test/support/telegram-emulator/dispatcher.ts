@@ -81,6 +81,7 @@ export class Dispatcher {
     }
     this.count(call);
     this.log.record(call);
+    if (call.message || /^(edit|delete)/i.test(call.method)) this.state.changes.bump();
     return call;
   }
 
@@ -106,7 +107,7 @@ export class Dispatcher {
     if (scripted) throw scripted;
     if (spec.chat === 'required' && chatRef === undefined) throw badRequest('chat_id is empty');
     if (spec.chat !== 'none' && chatRef !== undefined && !chat) throw badRequest('chat not found');
-    if (spec.reachesUser && chat && this.faults.isBlocked(chat.id)) throw blockedByUser();
+    if (spec.reachesUser && chat && this.faults.isBlocked(chat.id, call.token)) throw blockedByUser();
     if (spec.sends && !this.limiter.tryAcquire()) throw tooManyRequests(this.limiter.retryAfter());
     return { spec, token: call.token, bot, params, chat, state: this.state, signal };
   }

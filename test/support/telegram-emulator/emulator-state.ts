@@ -1,5 +1,6 @@
 import type { Update, UserFromGetMe } from 'telegraf/types';
 import { BotRegistry } from './bot-registry';
+import { ChangeFeed } from './change-feed';
 import { ChatMemberBook } from './chat-members';
 import { Directory } from './directory';
 import { FileStore } from './file-store';
@@ -19,6 +20,8 @@ export class EmulatorState {
   readonly webhooks = new WebhookRegistry();
   readonly subscriptions = new UpdateSubscriptions();
   readonly updates = new UpdateQueue();
+  /** Grows with every change a user would see; the sandbox page waits on it. */
+  readonly changes = new ChangeFeed();
   /** Callback queries delivered and not answered yet: answerCallbackQuery accepts only these. */
   readonly openCallbackQueries = new Set<string>();
   /** setMyCommands lists, by token and scope. */

@@ -26,8 +26,11 @@ interface Fault {
 /** Scripted failures: blocked chats and one-shot or standing errors for matching calls. */
 export class FaultInjector {
   private readonly blocked = new Set<number>();
+  /** `<token>:<chatId>`: a user who blocked one bot (the other bots still reach them). */
+  private readonly blockedBots = new Set<string>();
   private faults: Fault[] = [];
 
+  /** Every bot's sends to the chat fail with 403. */
   block(chatId: number): void {
     this.blocked.add(chatId);
   }
@@ -36,8 +39,14 @@ export class FaultInjector {
     this.blocked.delete(chatId);
   }
 
-  isBlocked(chatId: number): boolean {
-    return this.blocked.has(chatId);
+  /** The user blocked this bot (or unblocked it, with blocked = false). */
+  blockBot(token: string, chatId: number, blocked: boolean): void {
+    if (blocked) this.blockedBots.add(`${token}:${chatId}`);
+    else this.blockedBots.delete(`${token}:${chatId}`);
+  }
+
+  isBlocked(chatId: number, token?: string): boolean {
+    return this.blocked.has(chatId) || (token !== undefined && this.blockedBots.has(`${token}:${chatId}`));
   }
 
   /** Fails the next `count` calls that match, in the order faults were added. */
@@ -58,6 +67,7 @@ export class FaultInjector {
 
   clear(): void {
     this.blocked.clear();
+    this.blockedBots.clear();
     this.faults = [];
   }
 }

@@ -13,6 +13,8 @@ export interface StoredFile {
   fileName?: string;
   mimeType?: string;
   path: string;
+  /** What the bot uploaded; files known only by file_id or URL have none (downloads get placeholder bytes). */
+  bytes?: Buffer;
 }
 
 /** Prefixes that make ids look like Telegram's, which helps when reading call logs. */
@@ -31,7 +33,14 @@ export class FileStore {
 
   /** A file the bot uploaded (multipart). */
   upload(kind: FileKind, upload: UploadedFile): StoredFile {
-    return this.add(kind, newFileId(kind), upload.size, upload.filename, upload.contentType);
+    const file = this.add(kind, newFileId(kind), upload.size, upload.filename, upload.contentType);
+    file.bytes = upload.bytes();
+    return file;
+  }
+
+  /** The stored file of a file_id (one of a photo's sizes included), if known. */
+  byId(fileId: string): StoredFile | undefined {
+    return this.files.get(fileId);
   }
 
   /** A file named by file_id (reused, or accepted as-is when unknown) or by URL (Telegram downloads it). */

@@ -16,3 +16,8 @@ export function abortedWhenClientLeaves(res: ServerResponse): AbortSignal {
   });
   return controller.signal;
 }
+
+export function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { location });
+  res.end();
+}

@@ -1,3 +1,4 @@
+import type { ShownReplyKeyboard } from './reply-markup';
 import type { EmulatedMessage } from './types';
 
 export interface StoredMessage {
@@ -15,6 +16,7 @@ export class MessageStore {
   private readonly lastIds = new Map<string, number>();
   private readonly byKey = new Map<string, StoredMessage>();
   private readonly inOrder: StoredMessage[] = [];
+  private readonly replyKeyboards = new Map<string, ShownReplyKeyboard>();
 
   nextMessageId(botId: number, chatId: number): number {
     const key = `${botId}:${chatId}`;
@@ -55,9 +57,26 @@ export class MessageStore {
       .map((s) => s.message);
   }
 
+  /** Both sides of a bot's chat as the user sees it now, oldest first (deleted messages gone). */
+  conversation(botId: number, chatId: number): StoredMessage[] {
+    return this.inOrder.filter((s) => !s.deleted && s.botId === botId && s.message.chat.id === chatId);
+  }
+
+  /** Remembers the reply keyboard a bot's message set (a keyboard) or removed (null) in a chat. */
+  setReplyKeyboard(botId: number, chatId: number, keyboard: ShownReplyKeyboard | null): void {
+    if (keyboard === null) this.replyKeyboards.delete(`${botId}:${chatId}`);
+    else this.replyKeyboards.set(`${botId}:${chatId}`, keyboard);
+  }
+
+  /** The reply keyboard the user sees under the input field of the bot's chat, if any. */
+  replyKeyboard(botId: number, chatId: number): ShownReplyKeyboard | undefined {
+    return this.replyKeyboards.get(`${botId}:${chatId}`);
+  }
+
   /** Forgets the messages (ids keep growing, as chat history does). */
   clear(): void {
     this.byKey.clear();
     this.inOrder.length = 0;
+    this.replyKeyboards.clear();
   }
 }

@@ -75,3 +75,41 @@ export function callbackDataOf(markup: InlineKeyboardMarkup | undefined): string
     .flat()
     .flatMap((b) => ('callback_data' in b ? [b.callback_data] : []));
 }
+
+/** A reply keyboard as the user's Telegram app shows it under the input field. */
+export interface ShownReplyKeyboard {
+  rows: string[][];
+  oneTime: boolean;
+}
+
+/**
+ * What a `reply_markup` does to the reply keyboard the user sees: a new keyboard, `null` when it removes
+ * the keyboard, undefined when it leaves it as it is (no markup, an inline keyboard, force_reply).
+ */
+export function replyKeyboardChange(raw: unknown): ShownReplyKeyboard | null | undefined {
+  const markup = typeof raw === 'string' ? safeJson(raw) : raw;
+  if (typeof markup !== 'object' || markup === null) return undefined;
+  if ('remove_keyboard' in markup && markup.remove_keyboard === true) return null;
+  if (!('keyboard' in markup) || !Array.isArray(markup.keyboard)) return undefined;
+  const rows = (markup.keyboard as unknown[])
+    .filter(Array.isArray)
+    .map((row) =>
+      (row as unknown[]).map((button) =>
+        typeof button === 'string'
+          ? button
+          : typeof button === 'object' && button !== null && 'text' in button
+            ? String(button.text)
+            : '',
+      ),
+    );
+  const oneTime = 'one_time_keyboard' in markup && markup.one_time_keyboard === true;
+  return { rows, oneTime };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -81,7 +81,7 @@ function multipartParams(body: Buffer, boundary: string): Params {
     params[part.name] =
       part.filename === undefined
         ? fieldValue(part.name, part.data.toString('utf8'))
-        : new UploadedFile(part.filename, part.data.length, part.contentType);
+        : new UploadedFile(part.filename, part.data.length, part.contentType, part.data);
   }
   return params;
 }

@@ -9,10 +9,13 @@ import { UpdateDelivery, type DeliveryResult, type DeliveryTarget } from './deli
 import { Dispatcher, type EmulatorStats } from './dispatcher';
 import { EmulatorState } from './emulator-state';
 import { FaultInjector, type CallPredicate, type FaultHandle } from './fault-injector';
-import { abortedWhenClientLeaves, sendJson } from './http-json';
+import { abortedWhenClientLeaves, redirect, sendJson } from './http-json';
 import { SlidingWindowLimiter } from './rate-limiter';
 import { BotRequestTooLarge, parseParams, readBody } from './request-params';
 import type { ChatMemberStatus, ChatRef, EmulatedMessage, ErrorSpec, FakeUser, RecordedCall } from './types';
+import { PageFiles } from './sandbox/page-files';
+import { Sandbox } from './sandbox/sandbox';
+import { handleSandboxRequest } from './sandbox/sandbox-routes';
 import { UserActions, type ChatDescription, type MediaFromUser } from './user-actions';
 import type { Webhook } from './webhooks';
 
@@ -43,6 +46,9 @@ export class TelegramEmulator {
   private readonly dispatcher: Dispatcher;
   private readonly delivery: UpdateDelivery;
   private readonly users: UserActions;
+  /** The browser sandbox (`<apiRoot>/sandbox/`): people chatting with the bots through this emulator's state. */
+  readonly sandbox: Sandbox;
+  private readonly page = new PageFiles();
   private stopped = false;
 
   private constructor(
@@ -55,6 +61,7 @@ export class TelegramEmulator {
     this.dispatcher = new Dispatcher(this.state, this.faults, this.limiter, this.log);
     this.delivery = new UpdateDelivery(this.state, this.dispatcher);
     this.users = new UserActions(this.state, this.delivery, this.faults);
+    this.sandbox = new Sandbox(this.state, this.users, this.log, this.faults);
   }
 
   static async start(options: EmulatorOptions = {}): Promise<TelegramEmulator> {
@@ -76,6 +83,7 @@ export class TelegramEmulator {
     if (this.stopped) return;
     this.stopped = true;
     this.state.updates.releaseAll();
+    this.state.changes.releaseAll();
     this.log.rejectWaiters('The Telegram emulator stopped');
     await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise<void>((resolve) => {
@@ -264,21 +272,25 @@ export class TelegramEmulator {
     return id;
   }
 
-  /** A file download (`<apiRoot>/file/bot<token>/<file_path>`): placeholder bytes of the file's size. */
+  /** A file download (`<apiRoot>/file/bot<token>/<file_path>`): the uploaded bytes, else placeholder bytes of the file's size. */
   private serveFile(token: string, path: string, res: http.ServerResponse): void {
     if (!this.state.bots.me(token))
       return sendJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const file = this.state.files.byPath(decodeURIComponent(path));
     if (!file) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     res.writeHead(200, { 'Content-Type': file.mimeType ?? 'application/octet-stream' });
-    res.end(Buffer.alloc(file.size ?? 1024, 0xff));
+    res.end(file.bytes ?? Buffer.alloc(file.size ?? 1024, 0xff));
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const at = new Date();
     const url = new URL(req.url ?? '/', this.apiRoot);
     try {
+      if (url.pathname.startsWith('/_emulator/sandbox/'))
+        return await handleSandboxRequest(this.sandbox, req, res, url);
       if (url.pathname.startsWith('/_emulator/')) return await handleControlRequest(this, req, res, url);
+      if (url.pathname === '/sandbox') return redirect(res, '/sandbox/' + url.search);
+      if (url.pathname.startsWith('/sandbox/')) return await this.page.serve(url.pathname, res);
       const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
       if (download) return this.serveFile(decodeURIComponent(download[1]), download[2], res);
       const route = /^\/bot([^/]+)\/([^/]+)\/?$/.exec(url.pathname);

@@ -146,8 +146,7 @@ export class UserActions {
   ): Promise<DeliveryResult> {
     const bot = this.bot(token);
     this.state.directory.rememberUser(from);
-    if (blocked) this.faults.block(from.id);
-    else this.faults.unblock(from.id);
+    this.faults.blockBot(token, from.id, blocked);
     const change = {
       chat: privateChatOf(from),
       actor: asUser(from),

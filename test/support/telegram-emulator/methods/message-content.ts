@@ -3,7 +3,7 @@ import { badRequest } from '../api-error';
 import { botAsSender } from '../bot-registry';
 import { compact } from '../compact';
 import type { ParamReader } from '../param-reader';
-import { readReplyMarkup } from '../reply-markup';
+import { readReplyMarkup, replyKeyboardChange } from '../reply-markup';
 import { formatText } from '../text-format';
 import type { EmulatedMessage } from '../types';
 import { requiredChat, type MethodContext } from './method-spec';
@@ -50,6 +50,8 @@ export function postMessage(ctx: MethodContext, content: Partial<EmulatedMessage
     reply_markup: replyMarkup,
   });
   state.messages.save(bot.id, message, true);
+  const keyboard = replyKeyboardChange(params.json('reply_markup'));
+  if (keyboard !== undefined) state.messages.setReplyKeyboard(bot.id, chat.id, keyboard);
   ctx.produced = message;
   return message;
 }
