@@ -18,15 +18,21 @@ function start(env: Record<string, string | undefined>) {
 }
 
 describe('start-up configuration check', () => {
-  it('stops with one line naming a missing JWT_SECRET', () => {
+  // No .env in the directory, so the line also says which file to copy.
+  const copyHint =
+    '. There is no .env file here: copy the example with `cp .env.example .env` (or set the variables in the environment).';
+
+  it('stops with one line naming a missing JWT_SECRET, and the .env to copy', () => {
     const result = start(testEnv({ JWT_SECRET: undefined }));
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('Configuration error: JWT_SECRET is required but not set');
+    expect(result.stderr.trim()).toBe(`Configuration error: JWT_SECRET is required but not set${copyHint}`);
   });
 
   it('stops with one line naming a malformed DATABASE_URL', () => {
     const result = start(testEnv({ DATABASE_URL: 'postgres://localhost/dvorik' }));
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('Configuration error: DATABASE_URL must start with mysql://');
+    expect(result.stderr.trim()).toBe(
+      `Configuration error: DATABASE_URL must start with mysql://${copyHint}`,
+    );
   });
 });

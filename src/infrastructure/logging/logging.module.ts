@@ -37,7 +37,10 @@ const PRETTY = {
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          ...(config.logFormat === 'pretty' && prettyAvailable() ? { transport: PRETTY } : {}),
+          // A transport is a worker thread: none for a silent logger (tests start many apps).
+          ...(config.logFormat === 'pretty' && config.logLevel !== 'silent' && prettyAvailable()
+            ? { transport: PRETTY }
+            : {}),
           genReqId: (request: IncomingMessage) =>
             (request as IncomingMessage & { id?: string }).id ?? 'unknown',
           customProps: () => ({ service: 'dvorik', roles: [...config.roles].join(',') }),
