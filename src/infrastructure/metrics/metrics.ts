@@ -29,6 +29,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Updates whose handling threw: retry (an outage, delivered again), refused (business rule), failed (bug). */
+  readonly botUpdateFailures = new Counter({
+    name: 'dvorik_bot_update_failures_total',
+    help: 'Telegram updates whose handling threw, by bot and outcome (retry, refused, failed)',
+    labelNames: ['bot', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
   readonly codesIssued = new Counter({
     name: 'dvorik_codes_issued_total',
