@@ -37,6 +37,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** POS requests refused by the per-key limits: `rate` (over the minute's limit), `paused` (unknown codes). */
+  readonly posRefused = new Counter({
+    name: 'dvorik_pos_refused_total',
+    help: 'POS requests refused with 429 by the per-key limits, by reason (rate, paused)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
   readonly codesIssued = new Counter({
     name: 'dvorik_codes_issued_total',

@@ -16,6 +16,8 @@ export interface SettingValues {
   'broadcast.paid': boolean;
   'test_mode.secret': string | null;
   'referral.template_id': number | null;
+  'pos.checks_per_minute': number;
+  'pos.unknown_codes_per_minute': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -123,6 +125,18 @@ export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: SettingDefinitio
     defaultValue: null,
     check: isNullableId,
     expected: 'a discount template id or null',
+  },
+  'pos.checks_per_minute': {
+    description: 'Запросов кассы (проверок и погашений кодов) в минуту на один ключ API; сверх — 429',
+    defaultValue: 120,
+    check: isInt(1, 10_000),
+    expected: 'an integer 1..10000',
+  },
+  'pos.unknown_codes_per_minute': {
+    description: 'Неизвестных кодов в минуту на один ключ API, после которых касса ждёт минуту (как кассир)',
+    defaultValue: 10,
+    check: isInt(1, 1_000),
+    expected: 'an integer 1..1000',
   },
 };
 
