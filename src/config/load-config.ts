@@ -1,4 +1,5 @@
 import { AppConfig, AppRole, APP_ROLES } from './app-config';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 /** A configuration problem, worded as one line that names the variable. */
 export class ConfigError extends Error {}
@@ -71,6 +72,12 @@ function logLevel(env: Env): AppConfig['logLevel'] {
   return raw as AppConfig['logLevel'];
 }
 
+function trustProxy(env: Env): TrustProxy {
+  const parsed = parseTrustProxy(env.TRUST_PROXY);
+  if (typeof parsed === 'string') throw new ConfigError(parsed);
+  return parsed;
+}
+
 function apiKeys(env: Env): string[] {
   const keys = required(env, 'INTERNAL_API_KEYS')
     .split(',')
@@ -111,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     internalApiKeys: apiKeys(env),
     roles: roles(env),
     port: port(env),
+    trustProxy: trustProxy(env),
     logLevel: logLevel(env),
   };
 }

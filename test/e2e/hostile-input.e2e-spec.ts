@@ -508,7 +508,7 @@ describe('hostile input on every registered route', () => {
     emulator = await TelegramEmulator.start();
     t = await createTestApp({
       webhooks: true,
-      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots' },
+      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots', TRUST_PROXY: 'loopback' },
     });
     await liftPosLimits(t);
     routes = registeredRoutes(t);
