@@ -26,6 +26,16 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
+      // MariaDB and Redis cut through a TCP proxy of the test's own (test/support/tcp-proxy.ts).
+      displayName: 'faults',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
       // Pages in Debian's Chromium (playwright-core, test/support/browser.ts) against the real app.
       displayName: 'browser',
       testEnvironment: 'node',

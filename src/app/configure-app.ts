@@ -18,10 +18,10 @@ export function configureApp(app: INestApplication): void {
     set(k: string, v: unknown): void;
   };
   express.disable('x-powered-by');
-  // One proxy hop (the reverse proxy in DEPLOYMENT.md), so request.ip is the caller's address.
-  express.set('trust proxy', 1);
-  app.use(requestIdMiddleware);
   const config = app.get<AppConfig>(APP_CONFIG);
+  // Only the proxies named in TRUST_PROXY may set request.ip through X-Forwarded-For (none by default).
+  express.set('trust proxy', config.trustProxy);
+  app.use(requestIdMiddleware);
   if (!config.roles.has('api')) {
     // The admin and POS APIs belong to the `api` role; other roles answer them as unknown routes.
     app.use(['/api', '/internal'], (_request: Request, response: Response) => {

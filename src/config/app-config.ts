@@ -1,3 +1,5 @@
+import type { TrustProxy } from './trust-proxy';
+
 /** The application's settings from the environment, after validation (SPEC section 9). */
 export type AppRole = 'api' | 'bots' | 'worker' | 'scheduler';
 export const APP_ROLES: readonly AppRole[] = ['api', 'bots', 'worker', 'scheduler'];
@@ -18,6 +20,8 @@ export interface AppConfig {
   readonly internalApiKeys: readonly string[];
   readonly roles: ReadonlySet<AppRole>;
   readonly port: number;
+  /** Reverse proxies trusted for X-Forwarded-For (TRUST_PROXY); false: none, the socket address counts. */
+  readonly trustProxy: TrustProxy;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty`: one coloured line per entry for a person at a terminal; `json`: one JSON object per line. */
   readonly logFormat: 'pretty' | 'json';

@@ -18,6 +18,17 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBeNull();
     expect(config.telegramApiRoot).toBe('https://api.telegram.org');
     expect(config.internalApiKeys).toEqual(['pos-key-0123456789abcdef', 'second-key-0123456789']);
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as hops or a list of proxies', () => {
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+    ]);
   });
 
   it.each([
@@ -28,6 +39,9 @@ describe('loadConfig', () => {
     [{ CLIENT_BOT_TOKEN: 'abc' }, 'CLIENT_BOT_TOKEN does not look like a bot token'],
     [{ APP_ROLES: 'api,web' }, 'APP_ROLES must be'],
     [{ PORT: '99999' }, 'PORT must be'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY=true would trust anyone'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be'],
+    [{ TRUST_PROXY: 'proxy.local' }, 'TRUST_PROXY must be'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     [{ INTERNAL_API_KEYS: 'short' }, 'INTERNAL_API_KEYS'],
     [{ TELEGRAM_WEBHOOK_SECRET: 'bad secret!' }, 'TELEGRAM_WEBHOOK_SECRET'],

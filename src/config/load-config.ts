@@ -1,4 +1,5 @@
 import { AppConfig, AppRole, APP_ROLES } from './app-config';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 /** A configuration problem, worded as one line that names the variable. */
 export class ConfigError extends Error {}
@@ -80,6 +81,12 @@ function logFormat(env: Env, stdoutIsTty: boolean): AppConfig['logFormat'] {
   return raw;
 }
 
+function trustProxy(env: Env): TrustProxy {
+  const parsed = parseTrustProxy(env.TRUST_PROXY);
+  if (typeof parsed === 'string') throw new ConfigError(parsed);
+  return parsed;
+}
+
 function apiKeys(env: Env): string[] {
   const keys = required(env, 'INTERNAL_API_KEYS')
     .split(',')
@@ -120,6 +127,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty = Boolean(process
     internalApiKeys: apiKeys(env),
     roles: roles(env),
     port: port(env),
+    trustProxy: trustProxy(env),
     logLevel: logLevel(env),
     logFormat: logFormat(env, stdoutIsTty),
   };

@@ -129,7 +129,7 @@ describe('audit coverage: every critical action reaches the audit log, no secret
     emulator = await TelegramEmulator.start();
     t = await createTestApp({
       webhooks: true,
-      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots' },
+      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots', TRUST_PROXY: 'loopback' },
     });
     owner = await loginAs(t, 'owner');
     marketing = await loginAs(t, 'marketing');

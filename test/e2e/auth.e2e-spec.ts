@@ -9,7 +9,8 @@ import { ADMIN_REQUESTS_PER_MINUTE } from '../../src/modules/auth/guards/rate-li
 describe('admin authentication', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { APP_ROLES: 'api' } });
+    // The tests stand behind a local proxy: each names its client address in X-Forwarded-For.
+    t = await createTestApp({ env: { APP_ROLES: 'api', TRUST_PROXY: 'loopback' } });
   });
   afterAll(() => t.close());
   afterEach(() => t.clock.reset());

@@ -13,6 +13,7 @@ import type { DeliveryResult } from '../support/telegram-emulator/delivery';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';
 import type { FakeUser } from '../support/telegram-emulator/types';
 import { createTestApp, TestApp } from '../support/test-app';
+import { liftPosLimits } from '../support/pos-limits';
 
 /*
  * "Bad input never crashes anything": every registered route (admin routes as an owner, so the role checks
@@ -507,8 +508,9 @@ describe('hostile input on every registered route', () => {
     emulator = await TelegramEmulator.start();
     t = await createTestApp({
       webhooks: true,
-      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots' },
+      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots', TRUST_PROXY: 'loopback' },
     });
+    await liftPosLimits(t);
     routes = registeredRoutes(t);
     doc = (await (await fetch(`${t.url}/docs-json`)).json()) as OpenApi;
     // Anything the app logs as an error (an unhandled HTTP error, a bot handler that threw) is a crash too.

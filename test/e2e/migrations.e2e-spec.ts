@@ -18,6 +18,7 @@ const DATABASE = `dvorik_test_migrations_${process.pid}`;
 const databaseUrl = `${SERVER_URL.replace(/\/+$/, '')}/${DATABASE}`;
 
 const TABLES = [
+  'admin_revoked_tokens',
   'admins',
   'audit_logs',
   'broadcast_deliveries',
@@ -31,6 +32,7 @@ const TABLES = [
   'settings',
   'stats_rollup_days',
   'stats_rollups',
+  'telegram_failed_updates',
   'users',
 ];
 // typeorm_metadata: TypeORM's own bookkeeping of generated-column expressions (users.birth_month, birth_day).
@@ -83,7 +85,7 @@ describe('migrations', () => {
     }
   });
 
-  it('creates the fourteen tables, InnoDB and utf8mb4_unicode_ci', async () => {
+  it('creates the sixteen tables, InnoDB and utf8mb4_unicode_ci', async () => {
     const applied = await ds.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual([
       'CreateSchema1764000000000',
@@ -91,6 +93,7 @@ describe('migrations', () => {
       'StatsCoveringIndex1764000002000',
       'StatsRollups1764000003000',
       'UsersListIndexes1764000004000',
+      'FailedUpdatesAndRevokedTokens1764100016000',
     ]);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
 
@@ -201,7 +204,7 @@ describe('migrations', () => {
     expect(await tableNames()).toEqual(['migrations']);
 
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied).toHaveLength(5);
+    expect(applied).toHaveLength(6);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
     expect(await count('message_templates')).toBe(16);
   });

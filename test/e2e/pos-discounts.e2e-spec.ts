@@ -6,6 +6,7 @@ import { Discount } from '../../src/modules/discounts/persistence/discount.entit
 import { loginAs } from '../support/auth';
 import { aDiscount, aDiscountTemplate, aUser } from '../support/factories';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
+import { liftPosLimits } from '../support/pos-limits';
 
 const POS_KEY = { 'X-API-Key': 'pos-test-key-0123456789abcdef' };
 let keys = 0;
@@ -27,6 +28,7 @@ describe('POS API: validate and redeem, exactly once', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { APP_ROLES: 'api' } });
+    await liftPosLimits(t);
   });
   afterEach(() => t.clock.reset());
   afterAll(() => t.close());

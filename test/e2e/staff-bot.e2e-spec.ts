@@ -6,6 +6,7 @@ import { Cashier } from '../../src/modules/staff/persistence/cashier.entity';
 import { loginAs } from '../support/auth';
 import { anAdmin } from '../support/factories';
 import type { DeliveryTarget } from '../support/telegram-emulator/delivery';
+import { TRY_LATER_TEXT } from '../../src/infrastructure/telegram/bot-error-handler';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';
 import type { EmulatedMessage, FakeUser, RecordedCall } from '../support/telegram-emulator/types';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
@@ -370,15 +371,17 @@ describe('staff bot', () => {
       expect(lastText(zhenya.id)).toBe('Отменять нечего. Чтобы начать, отправьте /start.');
     });
 
-    it('apologises when a handler fails, and carries on', async () => {
+    it('asks to wait when Telegram fails a reply with a 5xx, and handles the update when it comes again', async () => {
       const lena = person(7111, 'Лена');
       emulator.failNext('sendMessage', { errorCode: 500, chatId: lena.id });
 
       const delivered = await say(lena, '/start');
 
-      expect(delivered.status).toBe(200);
-      expect(lastText(lena.id)).toBe('Что-то пошло не так. Попробуйте чуть позже.');
-      await say(lena, '/start');
+      // 503: Telegram delivers the update again; meanwhile the person knows the shop is only slow.
+      expect(delivered.status).toBe(503);
+      expect(lastText(lena.id)).toBe(TRY_LATER_TEXT);
+      const again = await emulator.deliverUpdate(STAFF, delivered.update);
+      expect(again.status).toBe(200);
       expect(lastText(lena.id)).toContain('Чтобы стать кассиром');
     });
 

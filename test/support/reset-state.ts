@@ -7,7 +7,9 @@ import { deleteKeys } from './global-teardown';
  * again, and drops the run's Redis keys. Called before each test file builds its app.
  */
 export async function resetState(dataSource: DataSource, redis: Redis, redisPrefix: string): Promise<void> {
-  const tables = dataSource.entityMetadatas.map((metadata) => metadata.tableName);
+  /** Tables written by plain SQL, without an entity. */
+  const plainTables = ['telegram_failed_updates', 'admin_revoked_tokens'];
+  const tables = [...dataSource.entityMetadatas.map((metadata) => metadata.tableName), ...plainTables];
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query('SET FOREIGN_KEY_CHECKS = 0');

@@ -4,6 +4,7 @@ import {
   ApiExtension,
   ApiForbiddenResponse,
   ApiSecurity,
+  ApiServiceUnavailableResponse,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -13,6 +14,12 @@ export const BEARER_AUTH = 'bearer';
 export const POS_API_KEY = 'pos-api-key';
 
 const access = (value: Access) => SetMetadata(ACCESS_METADATA, value);
+
+/** Every route needs MariaDB or Redis: while one is unavailable it answers 503 at once (docs/RESILIENCE.md). */
+const ServiceUnavailable = () =>
+  ApiServiceUnavailableResponse({
+    description: 'SERVICE_UNAVAILABLE while MariaDB or Redis is unavailable, with a Retry-After header',
+  });
 
 /** Reachable without credentials (health, metrics, login). */
 export const Public = () => access({ kind: 'public' });
@@ -31,6 +38,7 @@ export const Roles = (...roles: AdminRole[]) =>
       description: `FORBIDDEN_ROLE unless the admin's role is one of: ${roles.join(', ')}`,
     }),
     ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with a Retry-After header' }),
+    ServiceUnavailable(),
   );
 
 /** Any active admin, readonly included: for reading. */
@@ -42,6 +50,12 @@ export const PosAccess = () =>
     access({ kind: 'pos' }),
     ApiSecurity(POS_API_KEY),
     ApiUnauthorizedResponse({ description: 'API_KEY_INVALID' }),
+    ApiTooManyRequestsResponse({
+      description:
+        'RATE_LIMITED, with a Retry-After header: over pos.checks_per_minute for this key, or the key paused ' +
+        'for a minute after more than pos.unknown_codes_per_minute unknown codes',
+    }),
+    ServiceUnavailable(),
   );
 
 /** Telegram's webhook calls: header X-Telegram-Bot-Api-Secret-Token must equal TELEGRAM_WEBHOOK_SECRET. */

@@ -52,5 +52,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.JOB_NOT_FOUND]: 404,
   [ErrorCode.JOB_NOT_FAILED]: 409,
   [ErrorCode.TELEGRAM_UNAVAILABLE]: 503,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL_ERROR]: 500,
 };

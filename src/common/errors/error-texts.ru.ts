@@ -55,6 +55,7 @@ export const ERROR_TEXTS_RU: Readonly<Record<ErrorCode, string>> = {
   [ErrorCode.JOB_NOT_FOUND]: 'Задача не найдена.',
   [ErrorCode.JOB_NOT_FAILED]: 'Повторить можно только задачу, которая завершилась ошибкой.',
   [ErrorCode.TELEGRAM_UNAVAILABLE]: 'Telegram сейчас не отвечает. Попробуйте чуть позже.',
+  [ErrorCode.SERVICE_UNAVAILABLE]: 'Сервис ненадолго недоступен. Попробуйте, пожалуйста, через минуту.',
   [ErrorCode.INTERNAL_ERROR]: 'Что-то пошло не так. Попробуйте чуть позже.',
 };
 

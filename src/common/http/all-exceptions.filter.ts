@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { isDependencyOutage, RETRY_AFTER_OUTAGE_SECONDS } from '../errors/dependency-outage';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ERROR_STATUS } from '../errors/error-status';
@@ -36,12 +37,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException && !response.getHeader('Retry-After')) {
       response.setHeader('Retry-After', '60');
     }
+    if (body.error.code === ErrorCode.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS));
+    }
     response.status(status).json(body);
   }
 
   private render(exception: unknown, request: Request): [number, ErrorBody] {
     if (exception instanceof DomainError) {
       return [ERROR_STATUS[exception.code], errorBody(exception.code, exception.message, exception.details)];
+    }
+    if (isDependencyOutage(exception)) {
+      this.logger.warn(
+        { err: exception, method: request.method, url: request.originalUrl },
+        'MariaDB or Redis is unavailable; answered 503',
+      );
+      return [
+        ERROR_STATUS[ErrorCode.SERVICE_UNAVAILABLE],
+        errorBody(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'A service this request needs is unavailable for a moment; retry after the Retry-After seconds',
+        ),
+      ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -36,12 +36,14 @@ export class Metrics {
   });
 
   /**
-   * Bot failures by kind: `handler_failed` (an update handler threw), `refused` (a business refusal told to
-   * the person), `webhook_setup_failed` (setWebhook or getMe failed, retried), `polling_failed`.
+   * Bot failures by kind: `handler_failed` (an update handler threw: a bug, recorded in
+   * telegram_failed_updates), `refused` (a business refusal told to the person), `outage` (MariaDB, Redis or
+   * Telegram away: the update comes again), `webhook_setup_failed` (setWebhook or getMe failed, retried),
+   * `polling_failed`.
    */
   readonly botErrors = new Counter({
     name: 'dvorik_bot_errors_total',
-    help: 'Telegram bot failures, by bot and kind (handler_failed, refused, webhook_setup_failed, polling_failed)',
+    help: 'Telegram bot failures, by bot and kind (handler_failed, refused, outage, webhook_setup_failed, polling_failed)',
     labelNames: ['bot', 'kind'] as const,
     registers: [this.registry],
   });
@@ -54,6 +56,15 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** POS requests refused by the per-key limits: `rate` (over the minute's limit), `paused` (unknown codes). */
+  readonly posRefused = new Counter({
+    name: 'dvorik_pos_refused_total',
+    help: 'POS requests refused with 429 by the per-key limits, by reason (rate, paused)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
   readonly codesIssued = new Counter({
     name: 'dvorik_codes_issued_total',
     help: 'Discount codes issued (gifts, manual, bulk, referral), by reason; test data excluded',

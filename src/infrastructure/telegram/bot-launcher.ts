@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import type { Metrics } from '../metrics/metrics';
 import { ALLOWED_UPDATES, BotName, webhookPath } from './bot-name';
 import { botErrorHandler } from './bot-error-handler';
+import { UpdatePoller } from './update-poller';
 
 const RETRY_AFTER_MS = 5_000;
 /** How long start-up waits for Telegram before going on and retrying in the background. */
@@ -17,12 +18,13 @@ const sleep = (ms: number) => delay(ms, undefined, { ref: false });
 
 /**
  * Connects one bot to Telegram. With PUBLIC_URL: sets the webhook (with the secret token) and lets the
- * webhook controller feed updates in. Without: long polling, stopped gracefully at shutdown (the updates in
- * hand are finished first). Telegram being unreachable never stops the app: the launcher retries.
+ * webhook controller feed updates in. Without: long polling (UpdatePoller, which never confirms an update
+ * that met an outage), stopped gracefully at shutdown (the updates in hand are finished first). Telegram being unreachable never stops the app: the launcher retries.
  */
 export class BotLauncher {
   private readonly logger: Logger;
   private polling: Promise<void> | null = null;
+  private poller: UpdatePoller | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopping = false;
 
@@ -33,7 +35,7 @@ export class BotLauncher {
     private readonly metrics: Metrics,
   ) {
     this.logger = new Logger(`${name}-bot`);
-    bot.catch(botErrorHandler(name, metrics));
+    bot.catch(botErrorHandler(name));
     this.makeStopSafe();
   }
 
@@ -47,13 +49,9 @@ export class BotLauncher {
     this.stopping = true;
     if (this.retry) clearTimeout(this.retry);
     const deadline = Date.now() + STOP_GRACE_MS;
-    // launch() may still be connecting (getMe, deleteWebhook) and start its poller only afterwards, so keep
-    // asking until the poller has returned.
-    while (this.polling && Date.now() < deadline) {
-      this.bot.stop('shutdown');
-      const finished = await Promise.race([this.polling.then(() => true), sleep(100).then(() => false)]);
-      if (finished) break;
-    }
+    this.poller?.stop();
+    // The poller finishes the updates in hand, then confirms them to Telegram.
+    if (this.polling) await Promise.race([this.polling, sleep(Math.max(0, deadline - Date.now()))]);
   }
 
   private async connectWebhook(publicUrl: string): Promise<void> {
@@ -75,12 +73,9 @@ export class BotLauncher {
 
   private startPolling(): void {
     if (this.stopping) return;
-    // launch() resolves only when polling stops, so it is watched, not awaited.
-    const polling = this.bot.launch({
-      dropPendingUpdates: false,
-      allowedUpdates: [...ALLOWED_UPDATES[this.name]],
-    });
-    this.polling = polling.then(
+    // run() resolves only when polling stops, so it is watched, not awaited.
+    this.poller = new UpdatePoller(this.bot, this.name);
+    this.polling = this.poller.run().then(
       () => this.logger.log('Long polling stopped'),
       (error: unknown) => {
         this.metrics.botErrors.inc({ bot: this.name, kind: 'polling_failed' });
@@ -88,7 +83,6 @@ export class BotLauncher {
         this.retryLater(() => this.startPolling());
       },
     );
-    this.logger.log('Receiving updates by long polling');
   }
 
   private retryLater(attempt: () => unknown): void {

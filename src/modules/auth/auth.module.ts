@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,6 +15,9 @@ import { AccessCheck } from './guards/access-check';
 import { AccessGuard } from './guards/access.guard';
 import { ADMIN_REQUESTS_PER_MINUTE, RateLimitGuard } from './guards/rate-limit.guard';
 import { AuthController } from './http/auth.controller';
+import { PosLimitGuard } from './pos/pos-limit.guard';
+import { PosLimits } from './pos/pos-limits';
+import { PosUnknownCodesInterceptor } from './pos/pos-unknown-codes.interceptor';
 import { PosPingController } from './http/pos-ping.controller';
 import { AccessTokens } from './tokens/access-tokens';
 import { LoginAttempts } from './tokens/login-attempts';
@@ -48,6 +51,9 @@ import { RevokedTokens } from './tokens/revoked-tokens';
     // Global guards run in this order: who may call, then how often.
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: PosLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: PosUnknownCodesInterceptor },
+    PosLimits,
     LogInHandler,
     LogInWithTelegramHandler,
     LogOutHandler,

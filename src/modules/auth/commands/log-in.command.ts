@@ -6,6 +6,7 @@ import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { Admin } from '../../staff/persistence/admin.entity';
+import { isUsernameForm, normaliseUsername } from '../domain/login-policy';
 import { AdminLoggedInEvent, AdminLoginFailedEvent } from '../events/auth.events';
 import { AccessTokens } from '../tokens/access-tokens';
 import { LoginAttempts } from '../tokens/login-attempts';
@@ -45,7 +46,8 @@ export class LogInHandler implements ICommandHandler<LogInCommand, IssuedAccessT
         retryAfterSeconds: lockedFor,
       });
     }
-    const admin = await this.admins.findOneBy({ username: username.trim() });
+    const name = normaliseUsername(username);
+    const admin = isUsernameForm(name) ? await this.admins.findOneBy({ username: name }) : null;
     const matches = await compare(password, admin?.passwordHash ?? DUMMY_HASH);
     if (!admin || !matches || !admin.isActive) {
       const locked = await this.attempts.fail(username);

@@ -2,7 +2,7 @@ import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs
 import { AdminLoggedOutEvent } from '../events/auth.events';
 import { RevokedTokens } from '../tokens/revoked-tokens';
 
-/** Revokes the calling token (its jti goes on the deny-list until it would expire). */
+/** Revokes the calling token (its jti goes on the deny-list in the database until it would expire). */
 export class LogOutCommand extends Command<void> {
   constructor(
     readonly adminId: number,
@@ -21,7 +21,7 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand, void> {
   ) {}
 
   async execute({ adminId, jti, exp }: LogOutCommand): Promise<void> {
-    await this.revoked.revoke(jti, exp);
+    await this.revoked.revoke(jti, adminId, exp);
     this.events.publish(new AdminLoggedOutEvent(adminId));
   }
 }

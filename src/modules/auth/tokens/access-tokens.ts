@@ -41,9 +41,11 @@ export class AccessTokens {
     };
   }
 
+  /** The claims of a token this app signed, still valid; AUTH_TOKEN_EXPIRED or AUTH_TOKEN_INVALID else. */
   verify(token: string): AccessTokenClaims {
+    let claims: Partial<Record<keyof AccessTokenClaims, unknown>>;
     try {
-      return this.jwt.verify<AccessTokenClaims>(token, {
+      claims = this.jwt.verify(token, {
         algorithms: ['HS256'],
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
@@ -53,5 +55,23 @@ export class AccessTokens {
       }
       throw new DomainError(ErrorCode.AUTH_TOKEN_INVALID, 'The access token is not valid');
     }
+    // Correctly signed is not enough: a token must also have the shape sign() gives it.
+    if (!hasOurShape(claims))
+      throw new DomainError(ErrorCode.AUTH_TOKEN_INVALID, 'The access token is not valid');
+    return claims;
   }
+}
+
+/** `sub` an admin id (a positive integer as a string), `jti` a string, `exp` and `iat` numbers. */
+function hasOurShape(claims: Partial<Record<keyof AccessTokenClaims, unknown>>): claims is AccessTokenClaims {
+  return (
+    typeof claims.sub === 'string' &&
+    /^[1-9]\d{0,9}$/.test(claims.sub) &&
+    Number(claims.sub) <= 4_294_967_295 &&
+    typeof claims.jti === 'string' &&
+    claims.jti.length > 0 &&
+    claims.jti.length <= 64 &&
+    typeof claims.exp === 'number' &&
+    typeof claims.iat === 'number'
+  );
 }

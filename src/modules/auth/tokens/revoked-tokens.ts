@@ -1,23 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
-import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
 
-/** The deny-list of logged-out tokens, by jti, kept in Redis until the token would have expired anyway. */
+/** Expired rows removed per logout: the table stays small without a job of its own. */
+const CLEAN_UP_BATCH = 100;
+
+/**
+ * The deny-list of logged-out tokens, by jti, in the database (admin_revoked_tokens) until the token would
+ * have expired anyway. Not in Redis: losing Redis's data must never make a logged-out token work again.
+ * The guard reads it by primary key on every admin request.
+ */
 @Injectable()
 export class RevokedTokens {
   constructor(
-    private readonly redis: Redis,
-    private readonly keys: RedisKeys,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  async revoke(jti: string, exp: number): Promise<void> {
-    const ttl = exp - Math.floor(this.clock.now().getTime() / 1000);
-    if (ttl > 0) await this.redis.set(this.keys.key('auth', 'revoked', jti), '1', 'EX', ttl);
+  async revoke(jti: string, adminId: number, exp: number): Promise<void> {
+    const now = this.clock.now();
+    const expiresAt = new Date(exp * 1000);
+    if (expiresAt <= now) return;
+    await this.dataSource.query(
+      'INSERT IGNORE INTO admin_revoked_tokens (jti, admin_id, expires_at) VALUES (?, ?, ?)',
+      [jti, adminId, expiresAt],
+    );
+    await this.dataSource.query('DELETE FROM admin_revoked_tokens WHERE expires_at < ? LIMIT ?', [
+      now,
+      CLEAN_UP_BATCH,
+    ]);
   }
 
   async isRevoked(jti: string): Promise<boolean> {
-    return (await this.redis.exists(this.keys.key('auth', 'revoked', jti))) === 1;
+    const rows = (await this.dataSource.query('SELECT 1 AS revoked FROM admin_revoked_tokens WHERE jti = ?', [
+      jti,
+    ])) as unknown[];
+    return rows.length > 0;
   }
 }

@@ -19,6 +19,8 @@ export interface SettingValues {
   'owner_alerts.morning_summary': boolean;
   'owner_alerts.summary_at': string;
   'owner_alerts.digest_delay_seconds': number;
+  'pos.checks_per_minute': number;
+  'pos.unknown_codes_per_minute': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -144,6 +146,18 @@ export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: SettingDefinitio
     defaultValue: 60,
     check: isInt(0, 3600),
     expected: 'an integer 0..3600',
+  },
+  'pos.checks_per_minute': {
+    description: 'Запросов кассы (проверок и погашений кодов) в минуту на один ключ API; сверх — 429',
+    defaultValue: 120,
+    check: isInt(1, 10_000),
+    expected: 'an integer 1..10000',
+  },
+  'pos.unknown_codes_per_minute': {
+    description: 'Неизвестных кодов в минуту на один ключ API, после которых касса ждёт минуту (как кассир)',
+    defaultValue: 10,
+    check: isInt(1, 1_000),
+    expected: 'an integer 1..1000',
   },
 };
 

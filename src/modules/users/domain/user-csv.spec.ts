@@ -68,6 +68,11 @@ describe('users.csv rows', () => {
     expect(safeCell(null)).toBe('');
   });
 
+  it('defuse the source too: a /start payload such as -a1-b1 must not reach Excel as a formula', () => {
+    const row = userCsvRows('Asia/Vladivostok')({ ...client, source: '-a1-b1' });
+    expect(row[USER_CSV_HEADER.indexOf('Источник')]).toBe("'-a1-b1");
+  });
+
   it('format times in any zone, across daylight saving changes', () => {
     expect(timeFormatter('Asia/Vladivostok')(new Date('2026-12-31T14:30:00Z'))).toBe('2027-01-01 00:30');
     const berlin = timeFormatter('Europe/Berlin');

@@ -72,7 +72,7 @@ export function userCsvRows(timezone: string): (client: ExportedClient) => strin
     safeCell(client.firstName),
     safeCell(client.lastName),
     client.languageCode ?? '',
-    client.source,
+    safeCell(client.source),
     publicBirthDate(client.birthDate) ?? '',
     yesNo(client.isSubscribed),
     STATUS_RU[client.status],
