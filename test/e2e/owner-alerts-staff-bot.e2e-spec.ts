@@ -159,4 +159,30 @@ describe('owner alerts through the staff bot: a digest of trouble and the mornin
     });
     expect(staffTextsTo(OWNER)).toHaveLength(1);
   });
+
+  it('keeps the alerts when Telegram refuses every owner, and delivers them on the next attempt', async () => {
+    const template = await aDiscountTemplate(t.dataSource);
+    emulator.failNext('sendMessage', { errorCode: 502, description: 'Bad Gateway', count: 2 });
+    await t
+      .get(JobQueue)
+      .enqueue(
+        JobName.BulkIssueDiscounts,
+        { templateId: template.id, segmentId: 4343, batchKey: 'bulk-alert-2', adminId: null },
+        { jobId: 'bulk-alert-2', attempts: 1 },
+      );
+
+    const digests = await completed(JobName.SendOwnerAlertDigest, 3);
+    const last = digests[digests.length - 1];
+    expect(last.returnvalue).toEqual({ alerts: 1, ownersTold: 2 });
+    expect(last.attemptsMade).toBe(2);
+    const refused = emulator.calls.filter((c) => c.token === STAFF && c.response.status === 502);
+    expect(refused).toHaveLength(2);
+    for (const owner of [OWNER, SECOND_OWNER]) {
+      const delivered = emulator.calls.filter(
+        (c) => c.token === STAFF && c.chatId === owner && c.response.status === 200,
+      );
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0].message?.text).toContain('(bulk-alert-2) не выполнена после 1 попытки');
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { ListAdminsQuery } from '../staff/queries/list-admins.query';
  * The one way this module reaches the owners: the staff bot, to every active owner with a linked Telegram
  * account, as the code-guessing pause alert does (discounts' TellOwnersOfPauseHandler). When the owners'
  * notices get their own home, this is the single call site to re-point. An owner the bot cannot reach is
- * logged and skipped. Answers how many owners got the message.
+ * logged and skipped. Answers how many owners could be reached and how many got the message.
  */
 @Injectable()
 export class OwnersTelegram {
@@ -18,7 +18,7 @@ export class OwnersTelegram {
     private readonly telegram: StaffTelegram,
   ) {}
 
-  async tell(html: string): Promise<number> {
+  async tell(html: string): Promise<{ reachable: number; told: number }> {
     const owners = await this.queries.execute(new ListAdminsQuery(1, 100, undefined, 'owner'));
     const reachable = owners.items.filter((owner) => owner.isActive && owner.telegramId !== null);
     const told = await Promise.all(
@@ -32,6 +32,6 @@ export class OwnersTelegram {
         }
       }),
     );
-    return told.filter(Boolean).length;
+    return { reachable: reachable.length, told: told.filter(Boolean).length };
   }
 }

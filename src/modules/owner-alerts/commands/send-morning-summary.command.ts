@@ -29,6 +29,7 @@ export class SendMorningSummaryHandler implements ICommandHandler<SendMorningSum
       codesRedeemed: kpi.codes.redeemed,
       broadcastsSent: kpi.broadcasts.sent,
     });
-    return { sent: true, ownersTold: await this.owners.tell(text) };
+    const { told } = await this.owners.tell(text);
+    return { sent: true, ownersTold: told };
   }
 }

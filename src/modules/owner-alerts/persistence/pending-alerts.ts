@@ -31,6 +31,12 @@ export class PendingAlerts {
     return (items as string[]).map((item) => JSON.parse(item) as OwnerAlert);
   }
 
+  /** Puts alerts taken for a digest that could not be sent back in front, in their order. */
+  async putBack(alerts: OwnerAlert[]): Promise<void> {
+    if (alerts.length === 0) return;
+    await this.redis.lpush(this.listKey, ...alerts.map((alert) => JSON.stringify(alert)).reverse());
+  }
+
   /** True the first time `name` is raised within a day. */
   async once(name: string): Promise<boolean> {
     return (
