@@ -27,9 +27,10 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message}\n${DEMO_USAGE}`);
     process.exit(2);
   }
+  // The demo's own bots, whatever .env says: they only ever talk to the emulator started below.
   const tokens = {
-    CLIENT_BOT_TOKEN: process.env.CLIENT_BOT_TOKEN || '111111:local-client-bot-token',
-    STAFF_BOT_TOKEN: process.env.STAFF_BOT_TOKEN || '222222:local-staff-bot-token',
+    CLIENT_BOT_TOKEN: '111111:local-client-bot-token',
+    STAFF_BOT_TOKEN: '222222:local-staff-bot-token',
   };
   if (options.fresh) {
     await startOver(options);
