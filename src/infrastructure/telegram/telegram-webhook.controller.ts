@@ -10,8 +10,9 @@ import { updateShapeProblem } from './update-shape';
 
 /**
  * Telegram's webhook calls, one route per bot. The access guard has checked the secret token header by
- * now; this hands the update to the bot and answers once it is handled (a handler's failure is the bot's
- * business and still answers 200, so Telegram does not retry what was done).
+ * now; this hands the update to the bot and answers once it is handled: 200 when it was handled (a business
+ * refusal or a recorded bug included, so Telegram does not repeat it), 503 SERVICE_UNAVAILABLE when an
+ * outage kept it from being handled, so Telegram delivers it again (docs/RESILIENCE.md).
  */
 @Controller('telegram')
 export class TelegramWebhookController {
