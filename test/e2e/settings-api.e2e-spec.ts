@@ -20,12 +20,15 @@ describe('settings and audit-log API', () => {
       .send({ value: 'tester_12345' });
     const response = await request(t.url).get('/api/v1/settings').set(marketing.auth);
     expect(response.status).toBe(200);
-    expect(response.body).toHaveLength(14);
-    expect(response.body.find((s: { key: string }) => s.key === 'shop.timezone')).toMatchObject({
+    expect(response.body).toMatchObject({ total: 14, page: 1, limit: 20 });
+    expect(response.body.items).toHaveLength(14);
+    expect(response.body.items.find((s: { key: string }) => s.key === 'shop.timezone')).toMatchObject({
       value: 'Asia/Vladivostok',
       expected: expect.stringContaining('IANA'),
     });
-    expect(response.body.find((s: { key: string }) => s.key === 'test_mode.secret').value).toBe('********');
+    expect(response.body.items.find((s: { key: string }) => s.key === 'test_mode.secret').value).toBe(
+      '********',
+    );
     expect(JSON.stringify(response.body)).not.toContain('tester_12345');
   });
 

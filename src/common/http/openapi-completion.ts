@@ -17,9 +17,9 @@ const errorAnswer = (description: string): ResponseObject => ({
 
 /**
  * What every operation answers without saying so in its own decorators, added once here instead of on
- * every route: public routes declare `security: []`; a route that takes parameters or a body can answer
- * 400 VALIDATION_FAILED; any route can answer 500 INTERNAL_ERROR; and every error answer carries the
- * shared error body.
+ * every route: public routes declare `security: []`; any route can answer 400 VALIDATION_FAILED (the JSON
+ * body parser runs before every route) and 500 INTERNAL_ERROR; and every error answer carries the shared
+ * error body.
  */
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
@@ -37,8 +37,8 @@ function completeOperation(operation: OperationObject & Record<string, unknown>)
     delete operation[PUBLIC_OPERATION];
   }
   const responses = operation.responses;
-  if ((operation.parameters?.length || operation.requestBody) && !responses['400'])
-    responses['400'] = errorAnswer('VALIDATION_FAILED');
+  // Even a route without parameters or a body answers 400 to a body the parser refuses (bad JSON, charset).
+  responses['400'] ??= errorAnswer('VALIDATION_FAILED: invalid parameters or body, or an unreadable body');
   responses['500'] ??= errorAnswer('INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id');
   for (const [status, response] of Object.entries(responses)) {
     if (!response || Number(status) < 400 || '$ref' in response) continue;

@@ -65,7 +65,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every setting with its value, default, expected shape and description */
+    /** Every setting with its value, default, expected shape and description — настройки магазина */
     get: operations['SettingsController_list'];
     put?: never;
     post?: never;
@@ -278,7 +278,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The bots' message templates with the placeholders each may use */
+    /** The bots' message templates with the placeholders each may use — тексты сообщений ботов */
     get: operations['MessageTemplatesController_list'];
     put?: never;
     post?: never;
@@ -298,7 +298,7 @@ export interface paths {
     /** One message template; MESSAGE_TEMPLATE_NOT_FOUND */
     get: operations['MessageTemplatesController_get'];
     /**
-     * Change a template text
+     * Change a template text — изменить текст сообщения
      * @description PLACEHOLDER_UNKNOWN for a placeholder the key does not provide; VALIDATION_FAILED (details.fields) for HTML Telegram would refuse. The bots use the new text at once.
      */
     put: operations['MessageTemplatesController_update'];
@@ -333,10 +333,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List discount templates */
+    /** List discount templates — шаблоны скидок */
     get: operations['DiscountTemplatesController_list'];
     put?: never;
-    /** Create a template: percent 1..100 or fixed kopecks, single or shared, lifetime, recurrence */
+    /** Create a template: percent 1..100 or fixed kopecks, single or shared, lifetime, recurrence — новый шаблон скидки */
     post: operations['DiscountTemplatesController_create'];
     delete?: never;
     options?: never;
@@ -370,10 +370,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List codes (status as of now), filtered by status, reason, template, client, issue date */
+    /** List codes (status as of now), filtered by status, reason, template, client, issue date — выданные коды */
     get: operations['DiscountsController_list'];
     put?: never;
-    /** Issue a code of a template to a client (or a shared code: no userId). GIFT_ALREADY_ISSUED when a recurring template was already given for this period; TEMPLATE_INACTIVE, USER_NOT_FOUND, USER_DELETED */
+    /** Issue a code of a template to a client (or a shared code: no userId). GIFT_ALREADY_ISSUED when a recurring template was already given for this period; TEMPLATE_INACTIVE, USER_NOT_FOUND, USER_DELETED — выдать код клиенту */
     post: operations['DiscountsController_issue'];
     delete?: never;
     options?: never;
@@ -388,7 +388,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Usage log: every check and redemption attempt, from every channel */
+    /** Usage log: every check and redemption attempt, from every channel — журнал погашений */
     get: operations['DiscountsController_usage'];
     put?: never;
     post?: never;
@@ -441,7 +441,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Revoke a code that can still be used (again: no change); CODE_ALREADY_USED, CODE_EXPIRED */
+    /** Revoke a code that can still be used (again: no change); CODE_ALREADY_USED, CODE_EXPIRED — отозвать код */
     post: operations['DiscountsController_revoke'];
     delete?: never;
     options?: never;
@@ -458,7 +458,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue a template to client ids or a segment as a background job; poll GET /api/v1/jobs/{jobId} for progress and the result { total, issued, skipped, failed } */
+    /** Issue a template to client ids or a segment as a background job; poll GET /api/v1/jobs/{jobId} for progress and the result { total, issued, skipped, failed } — выдать скидку многим клиентам */
     post: operations['BulkDiscountsController_start'];
     delete?: never;
     options?: never;
@@ -526,7 +526,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check a code without redeeming it: its value, description, client and expiry */
+    /** Check a code without redeeming it: its value, description, client and expiry — проверить код на кассе */
     post: operations['PosDiscountsController_validate'];
     delete?: never;
     options?: never;
@@ -543,7 +543,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Redeem a code exactly once. A retry with the same idempotencyKey returns the first answer (success or error) unchanged; the same key with another request is IDEMPOTENCY_CONFLICT */
+    /** Redeem a code exactly once. A retry with the same idempotencyKey returns the first answer (success or error) unchanged; the same key with another request is IDEMPOTENCY_CONFLICT — погасить код на кассе */
     post: operations['PosDiscountsController_redeem'];
     delete?: never;
     options?: never;
@@ -629,11 +629,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt */
+    /** Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt — сегменты */
     get: operations['SegmentsController_list'];
     put?: never;
     /**
-     * Save a segment (owner, marketing)
+     * Save a segment (owner, marketing) — сохранить сегмент
      * @description SEGMENT_FILTER_INVALID with `details.path`; VALIDATION_FAILED on `name` when the name is taken.
      */
     post: operations['SegmentsController_create'];
@@ -653,7 +653,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Count and the newest 20 clients of a filter, without saving it (owner, marketing)
+     * Count and the newest 20 clients of a filter, without saving it (owner, marketing) — сколько клиентов в фильтре
      * @description SEGMENT_FILTER_INVALID with `details.path`. A POST (the filter is a JSON tree), so not for readonly.
      */
     post: operations['SegmentsController_preview'];
@@ -713,7 +713,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List clients with filters (any admin)
+     * List clients with filters (any admin) — список клиентов
      * @description Defaults: active, non-test clients (`status` / `isTest` ask for others: blocked, deleted, test); sorted by `-createdAt`. `sort`: id, createdAt, lastActivityAt, firstName, username, birthDate.
      */
     get: operations['UsersController_list'];
@@ -733,7 +733,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Download the filtered clients as CSV (any admin)
+     * Download the filtered clients as CSV (any admin) — выгрузка клиентов в CSV
      * @description The list filters and defaults; clients in id order. UTF-8 with BOM, `;` separator, CRLF, Russian header row, times in shop time. Streamed: never held in memory whole. Audited as users.exported.
      */
     get: operations['UsersController_export'];
@@ -752,7 +752,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A client's card with codes and redemptions (any admin); USER_NOT_FOUND */
+    /** A client's card with codes and redemptions (any admin); USER_NOT_FOUND — карточка клиента */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
@@ -764,7 +764,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change tags, notes, birth date or the test flag (owner, marketing)
+     * Change tags, notes, birth date or the test flag (owner, marketing) — изменить клиента
      * @description TAG_TOO_MANY, TAG_INVALID, BIRTH_DATE_INVALID, USER_NOT_FOUND, USER_DELETED. Audited as user.updated.
      */
     patch: operations['UsersController_update'];
@@ -780,7 +780,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Add / remove tags on many clients (owner, marketing)
+     * Add / remove tags on many clients (owner, marketing) — теги многим клиентам
      * @description Exactly one target: `userIds`, `segmentId` or `filter`. Runs synchronously in batches of 500 (keyset by id, one UPDATE per batch) and answers with the counts. A segment or filter means active, non-test clients unless its rules say otherwise; deleted clients are never touched; a client who would pass 20 tags is skipped. TAG_INVALID, TAG_TOO_MANY, SEGMENT_NOT_FOUND, SEGMENT_FILTER_INVALID. Audited as users.bulk_tags.
      */
     post: operations['UsersController_bulkTags'];
@@ -797,11 +797,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List broadcasts (filters: status, isTest, segmentId, q, created from/to) */
+    /** List broadcasts (filters: status, isTest, segmentId, q, created from/to) — список рассылок */
     get: operations['BroadcastsController_list'];
     put?: never;
     /**
-     * Create a draft: text, or a photo / video with a caption, URL buttons, a segment
+     * Create a draft: text, or a photo / video with a caption, URL buttons, a segment — черновик рассылки
      * @description BROADCAST_EMPTY, MEDIA_INVALID, SEGMENT_NOT_FOUND, VALIDATION_FAILED (HTML, lengths, buttons)
      */
     post: operations['BroadcastsController_create'];
@@ -836,7 +836,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Delivery progress: target, pending, sending, sent, failed, blocked, unknown, progress % */
+    /** Delivery progress: target, pending, sending, sent, failed, blocked, unknown, progress % — ход рассылки */
     get: operations['BroadcastsController_stats'];
     put?: never;
     post?: never;
@@ -856,7 +856,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Plan a draft (or move a scheduled one) to a future time; without an offset, shop time
+     * Plan a draft (or move a scheduled one) to a future time; without an offset, shop time — запланировать
      * @description BROADCAST_SCHEDULE_IN_PAST, BROADCAST_NOT_EDITABLE, BROADCAST_EMPTY
      */
     post: operations['BroadcastsController_schedule'];
@@ -875,7 +875,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a draft or a scheduled broadcast now (sending starts within seconds) */
+    /** Send a draft or a scheduled broadcast now (sending starts within seconds) — отправить сейчас */
     post: operations['BroadcastsController_send'];
     delete?: never;
     options?: never;
@@ -892,7 +892,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel a scheduled or sending broadcast: the rest is never sent, what was sent stays sent */
+    /** Cancel a scheduled or sending broadcast: the rest is never sent, what was sent stays sent — отменить */
     post: operations['BroadcastsController_cancel'];
     delete?: never;
     options?: never;
@@ -910,7 +910,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send it once to the calling admin's linked Telegram account, as clients will see it
+     * Send it once to the calling admin's linked Telegram account, as clients will see it — пробная отправка себе
      * @description TELEGRAM_UNAVAILABLE when no Telegram account is linked or Telegram refuses
      */
     post: operations['BroadcastsController_test'];
@@ -928,7 +928,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * KPIs of a period (shop-time days, inclusive); VALIDATION_FAILED
+     * KPIs of a period (shop-time days, inclusive); VALIDATION_FAILED — ключевые показатели
      * @description Default period: the last 30 shop days, today included; at most 366 days. Test data never counts. Closed days are read from a daily rollup refreshed hourly, today is counted live; figures are exact.
      */
     get: operations['StatsController_kpi'];
@@ -947,7 +947,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A series by shop-time day; days without events are zeros */
+    /** A series by shop-time day; days without events are zeros — показатели по дням */
     get: operations['StatsController_daily'];
     put?: never;
     post?: never;
@@ -964,7 +964,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Registrations, subscriptions and redemptions by client source */
+    /** Registrations, subscriptions and redemptions by client source — по источникам клиентов */
     get: operations['StatsController_sources'];
     put?: never;
     post?: never;
@@ -1077,6 +1077,25 @@ export interface components {
       expected: string;
       /** @example Messages per second a broadcast sends at most */
       description: string;
+    };
+    /** @description One page of SettingView */
+    SettingViewPage: {
+      items: components['schemas']['SettingView'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
     };
     ChangeSettingBody: {
       /**
@@ -1264,6 +1283,25 @@ export interface components {
       updatedByAdminId: number | null;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /** @description One page of MessageTemplateResponse */
+    MessageTemplateResponsePage: {
+      items: components['schemas']['MessageTemplateResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
     };
     UpdateMessageTemplateBody: {
       /**
@@ -2657,6 +2695,15 @@ export interface operations {
           'application/json': components['schemas']['LivenessResponse'];
         };
       };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
         headers: {
@@ -2684,6 +2731,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReadinessResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
@@ -2724,6 +2780,15 @@ export interface operations {
           'text/plain': string;
         };
       };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
         headers: {
@@ -2737,19 +2802,34 @@ export interface operations {
   };
   SettingsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description A field name, `-` in front for descending (e.g. `-createdAt`) */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SettingView'][];
+          'application/json': components['schemas']['SettingViewPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
@@ -2813,7 +2893,7 @@ export interface operations {
           'application/json': components['schemas']['SettingChangedView'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2912,7 +2992,7 @@ export interface operations {
           'application/json': components['schemas']['AuditLogResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2980,7 +3060,7 @@ export interface operations {
           'application/json': components['schemas']['AccessTokenResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3048,7 +3128,7 @@ export interface operations {
           'application/json': components['schemas']['AccessTokenResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3101,6 +3181,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
       /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
       401: {
@@ -3157,6 +3246,15 @@ export interface operations {
           'application/json': components['schemas']['MeResponse'];
         };
       };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
       401: {
         headers: {
@@ -3210,6 +3308,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LinkCodeResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
@@ -3272,6 +3379,15 @@ export interface operations {
           };
         };
       };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description API_KEY_INVALID */
       401: {
         headers: {
@@ -3316,7 +3432,7 @@ export interface operations {
           'application/json': components['schemas']['AdminResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3384,7 +3500,7 @@ export interface operations {
           'application/json': components['schemas']['AdminResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3459,7 +3575,7 @@ export interface operations {
           'application/json': components['schemas']['AdminResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3533,7 +3649,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3621,7 +3737,7 @@ export interface operations {
           'application/json': components['schemas']['AdminResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3708,7 +3824,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3766,19 +3882,34 @@ export interface operations {
   };
   MessageTemplatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description A field name, `-` in front for descending (e.g. `-createdAt`) */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MessageTemplateResponse'][];
+          'application/json': components['schemas']['MessageTemplateResponsePage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
@@ -3838,7 +3969,7 @@ export interface operations {
           'application/json': components['schemas']['MessageTemplateResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3917,7 +4048,7 @@ export interface operations {
           'application/json': components['schemas']['MessageTemplateResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4005,7 +4136,7 @@ export interface operations {
           'application/json': components['schemas']['PreviewResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4095,7 +4226,7 @@ export interface operations {
           'application/json': components['schemas']['TemplateResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4163,7 +4294,7 @@ export interface operations {
           'application/json': components['schemas']['TemplateResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4229,7 +4360,7 @@ export interface operations {
           'application/json': components['schemas']['TemplateResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4303,7 +4434,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4391,7 +4522,7 @@ export interface operations {
           'application/json': components['schemas']['TemplateResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4489,7 +4620,7 @@ export interface operations {
           'application/json': components['schemas']['DiscountResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4557,7 +4688,7 @@ export interface operations {
           'application/json': components['schemas']['DiscountResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4671,7 +4802,7 @@ export interface operations {
           'application/json': components['schemas']['UsageResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4737,7 +4868,7 @@ export interface operations {
           'application/json': components['schemas']['DiscountDetailsResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4816,7 +4947,7 @@ export interface operations {
           'application/json': components['schemas']['RedemptionResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4913,7 +5044,7 @@ export interface operations {
           'application/json': components['schemas']['DiscountResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5008,7 +5139,7 @@ export interface operations {
           'application/json': components['schemas']['JobStartedResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5097,7 +5228,7 @@ export interface operations {
           'application/json': components['schemas']['JobSummaryResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5163,7 +5294,7 @@ export interface operations {
           'application/json': components['schemas']['JobResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5238,7 +5369,7 @@ export interface operations {
           'application/json': components['schemas']['JobResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5324,7 +5455,7 @@ export interface operations {
           'application/json': components['schemas']['CodeCheckResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5401,7 +5532,7 @@ export interface operations {
           'application/json': components['schemas']['RedemptionResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5483,7 +5614,7 @@ export interface operations {
           'application/json': components['schemas']['CashierResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5549,7 +5680,7 @@ export interface operations {
           'application/json': components['schemas']['CashierResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5633,7 +5764,7 @@ export interface operations {
           'application/json': components['schemas']['CashierResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5717,7 +5848,7 @@ export interface operations {
           'application/json': components['schemas']['CashierResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5805,7 +5936,7 @@ export interface operations {
           'application/json': components['schemas']['SegmentResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6007,7 +6138,7 @@ export interface operations {
           'application/json': components['schemas']['SegmentResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6081,7 +6212,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6252,7 +6383,7 @@ export interface operations {
           'application/json': components['schemas']['SegmentCountResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6515,7 +6646,7 @@ export interface operations {
           'application/json': components['schemas']['UserDetailResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6589,7 +6720,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6677,7 +6808,7 @@ export interface operations {
           'application/json': components['schemas']['UserDetailResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6871,7 +7002,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastViewPage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6939,7 +7070,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastView'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7023,7 +7154,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastView'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7102,7 +7233,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastView'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7195,7 +7326,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastStats'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7274,7 +7405,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastView'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7367,7 +7498,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastView'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7460,7 +7591,7 @@ export interface operations {
           'application/json': components['schemas']['BroadcastView'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7544,7 +7675,7 @@ export interface operations {
           'application/json': components['schemas']['TestSendAnswer'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7640,7 +7771,7 @@ export interface operations {
           'application/json': components['schemas']['KpiResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7709,7 +7840,7 @@ export interface operations {
           'application/json': components['schemas']['DailyResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7778,7 +7909,7 @@ export interface operations {
           'application/json': components['schemas']['SourcesResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;

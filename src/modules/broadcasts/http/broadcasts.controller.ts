@@ -48,7 +48,9 @@ export class BroadcastsController {
 
   @Get()
   @AnyAdmin()
-  @ApiOperation({ summary: 'List broadcasts (filters: status, isTest, segmentId, q, created from/to)' })
+  @ApiOperation({
+    summary: 'List broadcasts (filters: status, isTest, segmentId, q, created from/to) — список рассылок',
+  })
   @ApiListAnswer(BroadcastView)
   list(@Query() query: ListBroadcastsQueryDto): Promise<Page<BroadcastView>> {
     const { page, limit, sort, status, isTest, segmentId, q, createdFrom, createdTo } = query;
@@ -69,7 +71,8 @@ export class BroadcastsController {
   @Get(':id/stats')
   @AnyAdmin()
   @ApiOperation({
-    summary: 'Delivery progress: target, pending, sending, sent, failed, blocked, unknown, progress %',
+    summary:
+      'Delivery progress: target, pending, sending, sent, failed, blocked, unknown, progress % — ход рассылки',
   })
   @ApiOkResponse({ type: BroadcastStats })
   @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND)
@@ -80,7 +83,8 @@ export class BroadcastsController {
   @Post()
   @Roles('owner', 'marketing')
   @ApiOperation({
-    summary: 'Create a draft: text, or a photo / video with a caption, URL buttons, a segment',
+    summary:
+      'Create a draft: text, or a photo / video with a caption, URL buttons, a segment — черновик рассылки',
     description:
       'BROADCAST_EMPTY, MEDIA_INVALID, SEGMENT_NOT_FOUND, VALIDATION_FAILED (HTML, lengths, buttons)',
   })
@@ -128,7 +132,8 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Plan a draft (or move a scheduled one) to a future time; without an offset, shop time',
+    summary:
+      'Plan a draft (or move a scheduled one) to a future time; without an offset, shop time — запланировать',
     description: 'BROADCAST_SCHEDULE_IN_PAST, BROADCAST_NOT_EDITABLE, BROADCAST_EMPTY',
   })
   @ApiOkResponse({ type: BroadcastView })
@@ -150,7 +155,9 @@ export class BroadcastsController {
   @Post(':id/send')
   @Roles('owner', 'marketing')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a draft or a scheduled broadcast now (sending starts within seconds)' })
+  @ApiOperation({
+    summary: 'Send a draft or a scheduled broadcast now (sending starts within seconds) — отправить сейчас',
+  })
   @ApiOkResponse({ type: BroadcastView })
   @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_NOT_EDITABLE, ErrorCode.BROADCAST_EMPTY)
   async send(
@@ -165,7 +172,8 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Cancel a scheduled or sending broadcast: the rest is never sent, what was sent stays sent',
+    summary:
+      'Cancel a scheduled or sending broadcast: the rest is never sent, what was sent stays sent — отменить',
   })
   @ApiOkResponse({ type: BroadcastView })
   @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_NOT_EDITABLE)
@@ -181,7 +189,8 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Send it once to the calling admin's linked Telegram account, as clients will see it",
+    summary:
+      "Send it once to the calling admin's linked Telegram account, as clients will see it — пробная отправка себе",
     description: 'TELEGRAM_UNAVAILABLE when no Telegram account is linked or Telegram refuses',
   })
   @ApiOkResponse({ type: TestSendAnswer })

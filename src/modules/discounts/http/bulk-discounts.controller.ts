@@ -22,7 +22,7 @@ export class BulkDiscountsController {
   @ApiOperation({
     summary:
       'Issue a template to client ids or a segment as a background job; poll GET /api/v1/jobs/{jobId} for ' +
-      'progress and the result { total, issued, skipped, failed }',
+      'progress and the result { total, issued, skipped, failed } — выдать скидку многим клиентам',
   })
   @ApiAcceptedResponse({ type: JobStartedResponse })
   @ApiErrors(ErrorCode.TEMPLATE_NOT_FOUND, ErrorCode.TEMPLATE_INACTIVE, ErrorCode.SEGMENT_NOT_FOUND)

@@ -54,7 +54,7 @@ export class DiscountTemplatesController {
 
   @Get()
   @AnyAdmin()
-  @ApiOperation({ summary: 'List discount templates' })
+  @ApiOperation({ summary: 'List discount templates — шаблоны скидок' })
   @ApiListAnswer(TemplateResponse)
   list(@Query() query: ListTemplatesQueryDto): Promise<Page<TemplateView>> {
     return this.queries.execute(
@@ -77,7 +77,8 @@ export class DiscountTemplatesController {
   @Post()
   @Roles('owner', 'marketing')
   @ApiOperation({
-    summary: 'Create a template: percent 1..100 or fixed kopecks, single or shared, lifetime, recurrence',
+    summary:
+      'Create a template: percent 1..100 or fixed kopecks, single or shared, lifetime, recurrence — новый шаблон скидки',
   })
   @ApiCreatedResponse({ type: TemplateResponse })
   async create(

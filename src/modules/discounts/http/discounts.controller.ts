@@ -40,7 +40,8 @@ export class DiscountsController {
   @Get()
   @AnyAdmin()
   @ApiOperation({
-    summary: 'List codes (status as of now), filtered by status, reason, template, client, issue date',
+    summary:
+      'List codes (status as of now), filtered by status, reason, template, client, issue date — выданные коды',
   })
   @ApiListAnswer(DiscountResponse)
   list(@Query() q: ListDiscountsQueryDto): Promise<Page<DiscountView>> {
@@ -60,7 +61,9 @@ export class DiscountsController {
   // Declared before `:code`, so "usage" is never read as a code.
   @Get('usage')
   @AnyAdmin()
-  @ApiOperation({ summary: 'Usage log: every check and redemption attempt, from every channel' })
+  @ApiOperation({
+    summary: 'Usage log: every check and redemption attempt, from every channel — журнал погашений',
+  })
   @ApiListAnswer(UsageResponse)
   usage(@Query() q: ListUsageQueryDto): Promise<Page<UsageView>> {
     return this.queries.execute(
@@ -91,7 +94,7 @@ export class DiscountsController {
   @ApiOperation({
     summary:
       'Issue a code of a template to a client (or a shared code: no userId). GIFT_ALREADY_ISSUED when a ' +
-      'recurring template was already given for this period; TEMPLATE_INACTIVE, USER_NOT_FOUND, USER_DELETED',
+      'recurring template was already given for this period; TEMPLATE_INACTIVE, USER_NOT_FOUND, USER_DELETED — выдать код клиенту',
   })
   @ApiCreatedResponse({ type: DiscountResponse })
   @ApiErrors(
@@ -153,7 +156,8 @@ export class DiscountsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Revoke a code that can still be used (again: no change); CODE_ALREADY_USED, CODE_EXPIRED',
+    summary:
+      'Revoke a code that can still be used (again: no change); CODE_ALREADY_USED, CODE_EXPIRED — отозвать код',
   })
   @ApiOkResponse({ type: DiscountResponse })
   @ApiErrors(ErrorCode.DISCOUNT_NOT_FOUND, ErrorCode.CODE_ALREADY_USED, ErrorCode.CODE_EXPIRED)

@@ -31,7 +31,7 @@ export class JobsController {
   })
   @ApiListAnswer(JobSummaryResponse)
   list(@Query() query: JobListQueryDto): Promise<Page<JobSummary>> {
-    return this.queries.execute(new ListJobsQuery(query.status, query.page, query.limit));
+    return this.queries.execute(new ListJobsQuery(query.status, query.page, query.limit, query.sort));
   }
 
   @Get(':id')

@@ -32,7 +32,10 @@ export class PosDiscountsController {
 
   @Post('validate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check a code without redeeming it: its value, description, client and expiry' })
+  @ApiOperation({
+    summary:
+      'Check a code without redeeming it: its value, description, client and expiry — проверить код на кассе',
+  })
   @ApiBody({
     type: PosValidateBody,
     examples: { scanned: { value: { code: 'k7m2 qx9a', purchaseAmount: 250000 } } },
@@ -56,7 +59,7 @@ export class PosDiscountsController {
   @ApiOperation({
     summary:
       'Redeem a code exactly once. A retry with the same idempotencyKey returns the first answer (success or ' +
-      'error) unchanged; the same key with another request is IDEMPOTENCY_CONFLICT',
+      'error) unchanged; the same key with another request is IDEMPOTENCY_CONFLICT — погасить код на кассе',
   })
   @ApiBody({
     type: PosRedeemBody,

@@ -58,7 +58,8 @@ export class SegmentsController {
   @Get()
   @AnyAdmin()
   @ApiOperation({
-    summary: 'Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt',
+    summary:
+      'Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt — сегменты',
   })
   @ApiListAnswer(SegmentResponse)
   list(@Query() query: PageQueryDto): Promise<Page<SegmentView>> {
@@ -69,7 +70,8 @@ export class SegmentsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Count and the newest 20 clients of a filter, without saving it (owner, marketing)',
+    summary:
+      'Count and the newest 20 clients of a filter, without saving it (owner, marketing) — сколько клиентов в фильтре',
     description:
       'SEGMENT_FILTER_INVALID with `details.path`. A POST (the filter is a JSON tree), so not for readonly.',
   })
@@ -100,7 +102,7 @@ export class SegmentsController {
   @Post()
   @Roles('owner', 'marketing')
   @ApiOperation({
-    summary: 'Save a segment (owner, marketing)',
+    summary: 'Save a segment (owner, marketing) — сохранить сегмент',
     description:
       'SEGMENT_FILTER_INVALID with `details.path`; VALIDATION_FAILED on `name` when the name is taken.',
   })

@@ -1,12 +1,13 @@
 import { adminActor } from '../../../common/auth/admin-actor';
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptions, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
 import { ErrorCode } from '../../../common/errors/error-code';
-import { ApiErrors } from '../../../common/http/api-answers';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { Page, pageOfList, PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { ChangeSettingCommand } from '../commands/change-setting.command';
 import { publicSettingValue } from '../domain/check-setting';
@@ -61,17 +62,20 @@ export class SettingsController {
 
   @Get()
   @AnyAdmin()
-  @ApiOperation({ summary: 'Every setting with its value, default, expected shape and description' })
-  @ApiOkResponse({ type: [SettingView] })
-  async list(): Promise<SettingView[]> {
+  @ApiOperation({
+    summary: 'Every setting with its value, default, expected shape and description — настройки магазина',
+  })
+  @ApiListAnswer(SettingView)
+  async list(@Query() query: PageQueryDto): Promise<Page<SettingView>> {
     const values = await this.queries.execute(new GetSettingsQuery());
-    return SETTING_KEYS.map((key) => ({
+    const all = SETTING_KEYS.map((key) => ({
       key,
       value: publicSettingValue(key, values[key]),
       defaultValue: publicSettingValue(key, SETTING_DEFINITIONS[key].defaultValue),
       expected: SETTING_DEFINITIONS[key].expected,
       description: SETTING_DEFINITIONS[key].description,
     }));
+    return pageOfList(all, query, ['key'] as const);
   }
 
   @Put(':key')

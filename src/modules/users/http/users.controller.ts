@@ -75,7 +75,7 @@ export class UsersController {
   @Get()
   @AnyAdmin()
   @ApiOperation({
-    summary: 'List clients with filters (any admin)',
+    summary: 'List clients with filters (any admin) — список клиентов',
     description:
       'Defaults: active, non-test clients (`status` / `isTest` ask for others: blocked, deleted, test); ' +
       'sorted by `-createdAt`. `sort`: id, createdAt, lastActivityAt, firstName, username, birthDate.',
@@ -90,7 +90,7 @@ export class UsersController {
   @Get('export.csv')
   @AnyAdmin()
   @ApiOperation({
-    summary: 'Download the filtered clients as CSV (any admin)',
+    summary: 'Download the filtered clients as CSV (any admin) — выгрузка клиентов в CSV',
     description:
       'The list filters and defaults; clients in id order. UTF-8 with BOM, `;` separator, CRLF, Russian header ' +
       'row, times in shop time. Streamed: never held in memory whole. Audited as users.exported.',
@@ -115,7 +115,9 @@ export class UsersController {
 
   @Get(':id')
   @AnyAdmin()
-  @ApiOperation({ summary: "A client's card with codes and redemptions (any admin); USER_NOT_FOUND" })
+  @ApiOperation({
+    summary: "A client's card with codes and redemptions (any admin); USER_NOT_FOUND — карточка клиента",
+  })
   @ApiOkResponse({ type: UserDetailResponse })
   @ApiErrors(ErrorCode.USER_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<UserDetailView> {
@@ -125,7 +127,7 @@ export class UsersController {
   @Patch(':id')
   @Roles('owner', 'marketing')
   @ApiOperation({
-    summary: 'Change tags, notes, birth date or the test flag (owner, marketing)',
+    summary: 'Change tags, notes, birth date or the test flag (owner, marketing) — изменить клиента',
     description:
       'TAG_TOO_MANY, TAG_INVALID, BIRTH_DATE_INVALID, USER_NOT_FOUND, USER_DELETED. Audited as user.updated.',
   })
@@ -165,7 +167,7 @@ export class UsersController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Add / remove tags on many clients (owner, marketing)',
+    summary: 'Add / remove tags on many clients (owner, marketing) — теги многим клиентам',
     description:
       'Exactly one target: `userIds`, `segmentId` or `filter`. Runs synchronously in batches of 500 (keyset by ' +
       'id, one UPDATE per batch) and answers with the counts. A segment or filter means active, non-test ' +
