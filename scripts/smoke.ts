@@ -16,15 +16,21 @@ interface Outcome {
   problem?: string;
 }
 
-const [base] = process.argv.slice(2);
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
+export interface SmokeAccess {
+  username: string;
+  password: string;
+  posKey: string;
+}
 
-async function main(): Promise<boolean> {
-  if (!base) throw new Error('usage: scripts/smoke.sh BASE_URL');
+/**
+ * Runs the steps against `base`, printing one line each through `print`; answers the counts. Also run by
+ * the e2e suite (test/e2e/smoke.e2e-spec.ts) against the test app, so the typed client is exercised there.
+ */
+export async function smoke(
+  base: string,
+  access: SmokeAccess,
+  print: (line: string) => void = console.log,
+): Promise<{ passed: number; failed: number }> {
   const contract = new OpenApiContract();
   const mismatches: string[] = [];
   const checked = async (request: Request): Promise<Response> => {
@@ -44,7 +50,7 @@ async function main(): Promise<boolean> {
   };
   let token: string | undefined;
   const api = createDvorikClient(base, () => token, { fetch: checked });
-  const till = createDvorikClient(base, undefined, { fetch: checked, apiKey: env('SMOKE_POS_KEY') });
+  const till = createDvorikClient(base, undefined, { fetch: checked, apiKey: access.posKey });
 
   let passed = 0;
   let failed = 0;
@@ -59,12 +65,10 @@ async function main(): Promise<boolean> {
     const problem = [outcome.problem, mismatch && `contract: ${mismatch}`].filter(Boolean).join('; ');
     if (outcome.status === expected && !problem) {
       passed += 1;
-      console.log(`ok    ${name.padEnd(46)} ${outcome.status}`);
+      print(`ok    ${name.padEnd(46)} ${outcome.status}`);
     } else {
       failed += 1;
-      console.log(
-        `FAIL  ${name.padEnd(46)} ${outcome.status} (expected ${expected})${problem && `: ${problem}`}`,
-      );
+      print(`FAIL  ${name.padEnd(46)} ${outcome.status} (expected ${expected})${problem && `: ${problem}`}`);
     }
   };
 
@@ -75,7 +79,7 @@ async function main(): Promise<boolean> {
 
   await step('log in', 200, async () => {
     const { data, response } = await api.POST('/api/v1/auth/login', {
-      body: { username: env('SMOKE_USERNAME'), password: env('SMOKE_PASSWORD') },
+      body: { username: access.username, password: access.password },
     });
     token = data?.accessToken;
     return { status: response.status };
@@ -174,14 +178,33 @@ async function main(): Promise<boolean> {
     return { status: response.status };
   });
 
-  console.log(`smoke: ${passed} passed, ${failed} failed`);
-  return failed === 0;
+  print(`smoke: ${passed} passed, ${failed} failed`);
+  return { passed, failed };
 }
 
-main().then(
-  (ok) => process.exit(ok ? 0 : 1),
-  (error: unknown) => {
-    console.error(`smoke: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+async function main(): Promise<boolean> {
+  const [base] = process.argv.slice(2);
+  if (!base) throw new Error('usage: scripts/smoke.sh BASE_URL');
+  const access = {
+    username: env('SMOKE_USERNAME'),
+    password: env('SMOKE_PASSWORD'),
+    posKey: env('SMOKE_POS_KEY'),
+  };
+  return (await smoke(base, access)).failed === 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (ok) => process.exit(ok ? 0 : 1),
+    (error: unknown) => {
+      console.error(`smoke: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
