@@ -547,9 +547,11 @@ describe('hostile input on every registered route', () => {
     const segment = await post('/api/v1/segments', { name: 'Walk', filter: { all: [] } });
     const broadcast = await post('/api/v1/broadcasts', { title: 'Walk', text: 'Привет' });
     const job = await post('/api/v1/users/bulk/discounts', { templateId: template.id, userIds: [client.id] });
-    const messages = (await (
-      await fetch(`${t.url}/api/v1/message-templates`, { headers: { Authorization: await ownerAuth() } })
-    ).json()) as { key: string }[];
+    const messages = (
+      (await (
+        await fetch(`${t.url}/api/v1/message-templates`, { headers: { Authorization: await ownerAuth() } })
+      ).json()) as { items: { key: string }[] }
+    ).items;
 
     Object.assign(fixture, {
       userId: client.id,

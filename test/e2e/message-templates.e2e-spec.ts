@@ -18,8 +18,9 @@ describe('message templates API', () => {
   it('lists the seeded Russian templates with their placeholders', async () => {
     const response = await request(t.url).get('/api/v1/message-templates').set(readonly);
     expect(response.status).toBe(200);
-    expect(response.body).toHaveLength(16);
-    const welcome = response.body.find((m: { key: string }) => m.key === 'welcome');
+    expect(response.body).toMatchObject({ total: 16, page: 1, limit: 20 });
+    expect(response.body.items).toHaveLength(16);
+    const welcome = response.body.items.find((m: { key: string }) => m.key === 'welcome');
     expect(welcome.placeholders).toEqual(['first_name']);
     expect(welcome.text).toMatch(/[а-яё]/i);
     expect((await request(t.url).get('/api/v1/message-templates/nope').set(readonly)).body.error.code).toBe(
@@ -29,7 +30,7 @@ describe('message templates API', () => {
 
   it('has seeded texts that all pass the same checks a save makes', async () => {
     const all = await request(t.url).get('/api/v1/message-templates').set(readonly);
-    for (const { key } of all.body as Array<{ key: string }>) {
+    for (const { key } of all.body.items as Array<{ key: string }>) {
       const preview = await request(t.url)
         .post(`/api/v1/message-templates/${key}/preview`)
         .set(marketing)

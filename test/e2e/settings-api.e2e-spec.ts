@@ -21,12 +21,15 @@ describe('settings and audit-log API', () => {
       .send({ value: 'tester_12345' });
     const response = await request(t.url).get('/api/v1/settings').set(marketing.auth);
     expect(response.status).toBe(200);
-    expect(response.body).toHaveLength(SETTING_KEYS.length);
-    expect(response.body.find((s: { key: string }) => s.key === 'shop.timezone')).toMatchObject({
+    expect(response.body).toMatchObject({ total: SETTING_KEYS.length, page: 1, limit: 20 });
+    expect(response.body.items).toHaveLength(Math.min(20, SETTING_KEYS.length));
+    expect(response.body.items.find((s: { key: string }) => s.key === 'shop.timezone')).toMatchObject({
       value: 'Asia/Vladivostok',
       expected: expect.stringContaining('IANA'),
     });
-    expect(response.body.find((s: { key: string }) => s.key === 'test_mode.secret').value).toBe('********');
+    expect(response.body.items.find((s: { key: string }) => s.key === 'test_mode.secret').value).toBe(
+      '********',
+    );
     expect(JSON.stringify(response.body)).not.toContain('tester_12345');
   });
 

@@ -1,13 +1,8 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtension,
-  ApiForbiddenResponse,
-  ApiSecurity,
-  ApiServiceUnavailableResponse,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ErrorCode } from '../errors/error-code';
+import { ApiErrors } from '../http/api-answers';
+import { PUBLIC_OPERATION } from '../http/openapi-completion';
 import { Access, ACCESS_METADATA, AdminRole } from './access';
 
 export const BEARER_AUTH = 'bearer';
@@ -15,14 +10,8 @@ export const POS_API_KEY = 'pos-api-key';
 
 const access = (value: Access) => SetMetadata(ACCESS_METADATA, value);
 
-/** Every route needs MariaDB or Redis: while one is unavailable it answers 503 at once (docs/RESILIENCE.md). */
-const ServiceUnavailable = () =>
-  ApiServiceUnavailableResponse({
-    description: 'SERVICE_UNAVAILABLE while MariaDB or Redis is unavailable, with a Retry-After header',
-  });
-
 /** Reachable without credentials (health, metrics, login). */
-export const Public = () => access({ kind: 'public' });
+export const Public = () => applyDecorators(access({ kind: 'public' }), ApiExtension(PUBLIC_OPERATION, true));
 
 /**
  * Admins with one of `roles` (JWT bearer). Declares the roles in Swagger too. Every admin route carries
@@ -33,12 +22,14 @@ export const Roles = (...roles: AdminRole[]) =>
     access({ kind: 'admin', roles }),
     ApiBearerAuth(BEARER_AUTH),
     ApiExtension('x-roles', roles),
-    ApiUnauthorizedResponse({ description: 'AUTH_REQUIRED, AUTH_TOKEN_EXPIRED or AUTH_TOKEN_INVALID' }),
-    ApiForbiddenResponse({
-      description: `FORBIDDEN_ROLE unless the admin's role is one of: ${roles.join(', ')}`,
-    }),
-    ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with a Retry-After header' }),
-    ServiceUnavailable(),
+    ApiErrors(
+      ErrorCode.AUTH_REQUIRED,
+      ErrorCode.AUTH_TOKEN_EXPIRED,
+      ErrorCode.AUTH_TOKEN_INVALID,
+      ErrorCode.FORBIDDEN_ROLE,
+      ErrorCode.RATE_LIMITED,
+      ErrorCode.SERVICE_UNAVAILABLE,
+    ),
   );
 
 /** Any active admin, readonly included: for reading. */
@@ -49,13 +40,7 @@ export const PosAccess = () =>
   applyDecorators(
     access({ kind: 'pos' }),
     ApiSecurity(POS_API_KEY),
-    ApiUnauthorizedResponse({ description: 'API_KEY_INVALID' }),
-    ApiTooManyRequestsResponse({
-      description:
-        'RATE_LIMITED, with a Retry-After header: over pos.checks_per_minute for this key, or the key paused ' +
-        'for a minute after more than pos.unknown_codes_per_minute unknown codes',
-    }),
-    ServiceUnavailable(),
+    ApiErrors(ErrorCode.API_KEY_INVALID, ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE),
   );
 
 /** Telegram's webhook calls: header X-Telegram-Bot-Api-Secret-Token must equal TELEGRAM_WEBHOOK_SECRET. */

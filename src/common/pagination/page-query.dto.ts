@@ -52,3 +52,27 @@ export function sortOrder<F extends string>(
   if (!allowed.includes(field)) return fallback;
   return { field, direction: sort.startsWith('-') ? 'DESC' : 'ASC' };
 }
+
+/**
+ * One page of a short list held in memory (a fixed catalogue such as the settings), paged and sorted by
+ * the same rules as the lists read from the database; without a known `sort`, in the catalogue's order.
+ */
+export function pageOfList<T, F extends keyof T & string>(
+  all: readonly T[],
+  query: { page: number; limit: number; sort?: string },
+  allowed: readonly F[],
+): Page<T> {
+  const sorted = [...all];
+  const field = query.sort?.replace(/^-/, '') as F | undefined;
+  if (field && allowed.includes(field)) {
+    const sign = query.sort?.startsWith('-') ? -1 : 1;
+    sorted.sort((a, b) => sign * String(a[field]).localeCompare(String(b[field])));
+  }
+  const start = (query.page - 1) * query.limit;
+  return {
+    items: sorted.slice(start, start + query.limit),
+    total: all.length,
+    page: query.page,
+    limit: query.limit,
+  };
+}

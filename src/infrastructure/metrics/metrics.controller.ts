@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Logger } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators';
 import { JobQueue } from '../queues/job-queue';
 import { Metrics } from './metrics';
@@ -24,6 +24,10 @@ export class MetricsController {
     summary: 'Prometheus metrics: HTTP latency, queue depth, business counters, process metrics',
     description:
       'Unauthenticated, as scrapers expect: expose it only on the internal network (see DEPLOYMENT.md).',
+  })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4',
+    content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async scrape(): Promise<string> {
     // A reader that fails (Redis or the database down) leaves its series as they were; the rest is served,

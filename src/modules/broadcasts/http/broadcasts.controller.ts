@@ -4,6 +4,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page } from '../../../common/pagination/page-query.dto';
 import {
@@ -46,7 +48,10 @@ export class BroadcastsController {
 
   @Get()
   @AnyAdmin()
-  @ApiOperation({ summary: 'List broadcasts (filters: status, isTest, segmentId, q, created from/to)' })
+  @ApiOperation({
+    summary: 'List broadcasts (filters: status, isTest, segmentId, q, created from/to) — список рассылок',
+  })
+  @ApiListAnswer(BroadcastView)
   list(@Query() query: ListBroadcastsQueryDto): Promise<Page<BroadcastView>> {
     const { page, limit, sort, status, isTest, segmentId, q, createdFrom, createdTo } = query;
     return this.queries.execute(
@@ -58,6 +63,7 @@ export class BroadcastsController {
   @AnyAdmin()
   @ApiOperation({ summary: 'One broadcast; BROADCAST_NOT_FOUND' })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<BroadcastView> {
     return this.queries.execute(new GetBroadcastQuery(id));
   }
@@ -65,9 +71,11 @@ export class BroadcastsController {
   @Get(':id/stats')
   @AnyAdmin()
   @ApiOperation({
-    summary: 'Delivery progress: target, pending, sending, sent, failed, blocked, unknown, progress %',
+    summary:
+      'Delivery progress: target, pending, sending, sent, failed, blocked, unknown, progress % — ход рассылки',
   })
   @ApiOkResponse({ type: BroadcastStats })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND)
   stats(@Param('id', ParseIntPipe) id: number): Promise<BroadcastStats> {
     return this.queries.execute(new GetBroadcastStatsQuery(id));
   }
@@ -75,11 +83,13 @@ export class BroadcastsController {
   @Post()
   @Roles('owner', 'marketing')
   @ApiOperation({
-    summary: 'Create a draft: text, or a photo / video with a caption, URL buttons, a segment',
+    summary:
+      'Create a draft: text, or a photo / video with a caption, URL buttons, a segment — черновик рассылки',
     description:
       'BROADCAST_EMPTY, MEDIA_INVALID, SEGMENT_NOT_FOUND, VALIDATION_FAILED (HTML, lengths, buttons)',
   })
   @ApiCreatedResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_EMPTY, ErrorCode.MEDIA_INVALID, ErrorCode.SEGMENT_NOT_FOUND)
   async create(
     @Body() body: CreateBroadcastBody,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -102,6 +112,13 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @ApiOperation({ summary: 'Change a draft; BROADCAST_NOT_EDITABLE once scheduled or sent' })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(
+    ErrorCode.BROADCAST_NOT_FOUND,
+    ErrorCode.BROADCAST_NOT_EDITABLE,
+    ErrorCode.BROADCAST_EMPTY,
+    ErrorCode.MEDIA_INVALID,
+    ErrorCode.SEGMENT_NOT_FOUND,
+  )
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateBroadcastBody,
@@ -115,10 +132,17 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Plan a draft (or move a scheduled one) to a future time; without an offset, shop time',
+    summary:
+      'Plan a draft (or move a scheduled one) to a future time; without an offset, shop time — запланировать',
     description: 'BROADCAST_SCHEDULE_IN_PAST, BROADCAST_NOT_EDITABLE, BROADCAST_EMPTY',
   })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(
+    ErrorCode.BROADCAST_NOT_FOUND,
+    ErrorCode.BROADCAST_SCHEDULE_IN_PAST,
+    ErrorCode.BROADCAST_NOT_EDITABLE,
+    ErrorCode.BROADCAST_EMPTY,
+  )
   async schedule(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ScheduleBroadcastBody,
@@ -131,8 +155,11 @@ export class BroadcastsController {
   @Post(':id/send')
   @Roles('owner', 'marketing')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a draft or a scheduled broadcast now (sending starts within seconds)' })
+  @ApiOperation({
+    summary: 'Send a draft or a scheduled broadcast now (sending starts within seconds) — отправить сейчас',
+  })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_NOT_EDITABLE, ErrorCode.BROADCAST_EMPTY)
   async send(
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -145,9 +172,11 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Cancel a scheduled or sending broadcast: the rest is never sent, what was sent stays sent',
+    summary:
+      'Cancel a scheduled or sending broadcast: the rest is never sent, what was sent stays sent — отменить',
   })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_NOT_EDITABLE)
   async cancel(
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -160,10 +189,12 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Send it once to the calling admin's linked Telegram account, as clients will see it",
+    summary:
+      "Send it once to the calling admin's linked Telegram account, as clients will see it — пробная отправка себе",
     description: 'TELEGRAM_UNAVAILABLE when no Telegram account is linked or Telegram refuses',
   })
   @ApiOkResponse({ type: TestSendAnswer })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_EMPTY, ErrorCode.TELEGRAM_UNAVAILABLE)
   test(
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,

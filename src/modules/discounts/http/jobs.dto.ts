@@ -3,7 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { LISTED_JOB_STATES, ListedJobState } from '../queries/list-jobs.query';
 
-/** `status` (default failed), `page`, `limit`; `sort` is ignored: newest first. */
+/** `status` (default failed), `page`, `limit`, `sort`: `-createdAt` (default, newest first) or `createdAt`. */
 export class JobListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: LISTED_JOB_STATES, default: 'failed' })
   @IsOptional()
@@ -27,11 +27,4 @@ export class JobSummaryResponse {
     description: 'The payload, long arrays and strings shortened',
   })
   data: Record<string, unknown>;
-}
-
-export class JobPageResponse {
-  @ApiProperty({ type: [JobSummaryResponse] }) items: JobSummaryResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
-import { Page } from '../../../common/pagination/page-query.dto';
+import { Page, sortOrder } from '../../../common/pagination/page-query.dto';
 import { JobQueue } from '../../../infrastructure/queues/job-queue';
 
 /** Job states a list can show; `failed` (the default) is what an owner looks at to retry. */
@@ -28,6 +28,8 @@ export class ListJobsQuery extends Query<Page<JobSummary>> {
     readonly state: ListedJobState,
     readonly page: number,
     readonly limit: number,
+    /** `createdAt` for oldest first; anything else (default `-createdAt`): newest first. */
+    readonly sort?: string,
   ) {
     super();
   }
@@ -85,18 +87,21 @@ export class ListJobsHandler implements IQueryHandler<ListJobsQuery, Page<JobSum
    * Each queue keeps its own set, newest first: the first page*limit of each are enough to cut the merged
    * page, so a deep page reads more (failed sets are kept small by retrying or cleaning them).
    */
-  async execute({ state, page, limit }: ListJobsQuery): Promise<Page<JobSummary>> {
+  async execute({ state, page, limit, sort }: ListJobsQuery): Promise<Page<JobSummary>> {
     const upTo = page * limit;
+    const ascending =
+      sortOrder(sort, ['createdAt'] as const, { field: 'createdAt', direction: 'DESC' }).direction === 'ASC';
     const perQueue = await Promise.all(
       this.jobs.all().map(async (queue) => {
         const [total, jobs] = await Promise.all([
           queue.getJobCountByTypes(state),
-          queue.getJobs([state], 0, upTo - 1, false),
+          queue.getJobs([state], 0, upTo - 1, ascending),
         ]);
         return { total, jobs: jobs.filter(Boolean).map((job) => toJobSummary(job, queue.name, state)) };
       }),
     );
-    const merged = perQueue.flatMap((q) => q.jobs).sort((a, b) => at(b) - at(a) || b.id.localeCompare(a.id));
+    const newestFirst = (a: JobSummary, b: JobSummary) => at(b) - at(a) || b.id.localeCompare(a.id);
+    const merged = perQueue.flatMap((q) => q.jobs).sort((a, b) => (ascending ? -1 : 1) * newestFirst(a, b));
     return {
       items: merged.slice((page - 1) * limit, upTo),
       total: perQueue.reduce((sum, q) => sum + q.total, 0),

@@ -1,9 +1,12 @@
 import { adminActor } from '../../../common/auth/admin-actor';
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { Page, PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { UpdateMessageTemplateCommand } from '../commands/update-message-template.command';
 import {
@@ -29,16 +32,19 @@ export class MessageTemplatesController {
 
   @Get()
   @AnyAdmin()
-  @ApiOperation({ summary: "The bots' message templates with the placeholders each may use" })
-  @ApiOkResponse({ type: [MessageTemplateResponse] })
-  list(): Promise<MessageTemplateView[]> {
-    return this.queries.execute(new ListMessageTemplatesQuery());
+  @ApiOperation({
+    summary: "The bots' message templates with the placeholders each may use — тексты сообщений ботов",
+  })
+  @ApiListAnswer(MessageTemplateResponse)
+  list(@Query() query: PageQueryDto): Promise<Page<MessageTemplateView>> {
+    return this.queries.execute(new ListMessageTemplatesQuery(query.page, query.limit, query.sort));
   }
 
   @Get(':key')
   @AnyAdmin()
   @ApiOperation({ summary: 'One message template; MESSAGE_TEMPLATE_NOT_FOUND' })
   @ApiOkResponse({ type: MessageTemplateResponse })
+  @ApiErrors(ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND)
   get(@Param('key') key: string): Promise<MessageTemplateView> {
     return this.queries.execute(new GetMessageTemplateQuery(key));
   }
@@ -46,11 +52,12 @@ export class MessageTemplatesController {
   @Put(':key')
   @Roles('owner', 'marketing')
   @ApiOperation({
-    summary: 'Change a template text',
+    summary: 'Change a template text — изменить текст сообщения',
     description:
       'PLACEHOLDER_UNKNOWN for a placeholder the key does not provide; VALIDATION_FAILED (details.fields) for HTML Telegram would refuse. The bots use the new text at once.',
   })
   @ApiOkResponse({ type: MessageTemplateResponse })
+  @ApiErrors(ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND, ErrorCode.PLACEHOLDER_UNKNOWN)
   async update(
     @Param('key') key: string,
     @Body() body: UpdateMessageTemplateBody,
@@ -68,6 +75,7 @@ export class MessageTemplatesController {
       'Render the stored text or a draft with sample data, checked as a save would be (nothing is saved)',
   })
   @ApiOkResponse({ type: PreviewResponse })
+  @ApiErrors(ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND, ErrorCode.PLACEHOLDER_UNKNOWN)
   preview(
     @Param('key') key: string,
     @Body() body: PreviewMessageBody,

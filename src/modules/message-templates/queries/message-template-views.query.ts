@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
+import { Page, sortOrder } from '../../../common/pagination/page-query.dto';
 import { isMessageKey, MESSAGE_CATALOG } from '../domain/message-catalog';
 import { MessageTemplate } from '../persistence/message-template.entity';
 
@@ -25,15 +26,29 @@ const toView = (template: MessageTemplate): MessageTemplateView => ({
   updatedAt: template.updatedAt,
 });
 
-/** Every bot message template, by key. */
-export class ListMessageTemplatesQuery extends Query<MessageTemplateView[]> {}
+/** The bot message templates, a page at a time, by key unless `sort` says otherwise (`updatedAt`). */
+export class ListMessageTemplatesQuery extends Query<Page<MessageTemplateView>> {
+  constructor(
+    readonly page: number,
+    readonly limit: number,
+    readonly sort?: string,
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(ListMessageTemplatesQuery)
 export class ListMessageTemplatesHandler implements IQueryHandler<ListMessageTemplatesQuery> {
   constructor(@InjectRepository(MessageTemplate) private readonly templates: Repository<MessageTemplate>) {}
 
-  async execute(): Promise<MessageTemplateView[]> {
-    return (await this.templates.find({ order: { key: 'ASC' } })).map(toView);
+  async execute({ page, limit, sort }: ListMessageTemplatesQuery): Promise<Page<MessageTemplateView>> {
+    const order = sortOrder(sort, ['key', 'updatedAt'] as const, { field: 'key', direction: 'ASC' });
+    const [rows, total] = await this.templates.findAndCount({
+      order: { [order.field]: order.direction, key: 'ASC' },
+      skip: (page - 1) * limit,
+      take: limit,
+    });
+    return { items: rows.map(toView), total, page, limit };
   }
 }
 

@@ -21,6 +21,8 @@ import {
 } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page, PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
@@ -40,7 +42,6 @@ import {
   CreateSegmentBody,
   PreviewSegmentBody,
   SegmentCountResponse,
-  SegmentPageResponse,
   SegmentPreviewResponse,
   SegmentResponse,
   UpdateSegmentBody,
@@ -57,9 +58,10 @@ export class SegmentsController {
   @Get()
   @AnyAdmin()
   @ApiOperation({
-    summary: 'Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt',
+    summary:
+      'Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt — сегменты',
   })
-  @ApiOkResponse({ type: SegmentPageResponse })
+  @ApiListAnswer(SegmentResponse)
   list(@Query() query: PageQueryDto): Promise<Page<SegmentView>> {
     return this.queries.execute(new ListSegmentsQuery(query.page, query.limit, query.sort));
   }
@@ -68,11 +70,13 @@ export class SegmentsController {
   @Roles('owner', 'marketing')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Count and the newest 20 clients of a filter, without saving it (owner, marketing)',
+    summary:
+      'Count and the newest 20 clients of a filter, without saving it (owner, marketing) — сколько клиентов в фильтре',
     description:
       'SEGMENT_FILTER_INVALID with `details.path`. A POST (the filter is a JSON tree), so not for readonly.',
   })
   @ApiOkResponse({ type: SegmentPreviewResponse })
+  @ApiErrors(ErrorCode.SEGMENT_FILTER_INVALID)
   preview(@Body() body: PreviewSegmentBody): Promise<SegmentPreview> {
     return this.queries.execute(new PreviewSegmentQuery(body.filter));
   }
@@ -81,6 +85,7 @@ export class SegmentsController {
   @AnyAdmin()
   @ApiOperation({ summary: 'One segment (any admin); SEGMENT_NOT_FOUND' })
   @ApiOkResponse({ type: SegmentResponse })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<SegmentView> {
     return this.queries.execute(new GetSegmentQuery(id));
   }
@@ -89,6 +94,7 @@ export class SegmentsController {
   @AnyAdmin()
   @ApiOperation({ summary: 'How many clients a saved segment selects now (any admin); SEGMENT_NOT_FOUND' })
   @ApiOkResponse({ type: SegmentCountResponse })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND)
   async count(@Param('id', ParseIntPipe) id: number): Promise<{ segmentId: number; count: number }> {
     return { segmentId: id, count: await this.queries.execute(new CountSegmentQuery({ segmentId: id })) };
   }
@@ -96,11 +102,12 @@ export class SegmentsController {
   @Post()
   @Roles('owner', 'marketing')
   @ApiOperation({
-    summary: 'Save a segment (owner, marketing)',
+    summary: 'Save a segment (owner, marketing) — сохранить сегмент',
     description:
       'SEGMENT_FILTER_INVALID with `details.path`; VALIDATION_FAILED on `name` when the name is taken.',
   })
   @ApiCreatedResponse({ type: SegmentResponse })
+  @ApiErrors(ErrorCode.SEGMENT_FILTER_INVALID)
   async create(@Body() body: CreateSegmentBody, @CurrentAdmin() admin: AdminPrincipal): Promise<SegmentView> {
     const { id } = await this.commands.execute(new CreateSegmentCommand(body, adminActor(admin)));
     return this.queries.execute(new GetSegmentQuery(id));
@@ -114,6 +121,7 @@ export class SegmentsController {
       'SEGMENT_NOT_FOUND; FORBIDDEN_ROLE for a system segment (read-only for everyone); SEGMENT_FILTER_INVALID.',
   })
   @ApiOkResponse({ type: SegmentResponse })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND, ErrorCode.FORBIDDEN_ROLE, ErrorCode.SEGMENT_FILTER_INVALID)
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateSegmentBody,
@@ -131,7 +139,8 @@ export class SegmentsController {
     description:
       'SEGMENT_IN_USE while a broadcast points at it; FORBIDDEN_ROLE for a system segment; SEGMENT_NOT_FOUND.',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND, ErrorCode.FORBIDDEN_ROLE, ErrorCode.SEGMENT_IN_USE)
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
     await this.commands.execute(new DeleteSegmentCommand(id, adminActor(admin)));
   }

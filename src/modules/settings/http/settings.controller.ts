@@ -1,18 +1,33 @@
 import { adminActor } from '../../../common/auth/admin-actor';
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptions, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { Page, pageOfList, PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { ChangeSettingCommand } from '../commands/change-setting.command';
 import { publicSettingValue } from '../domain/check-setting';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from '../domain/setting-definitions';
 import { GetSettingsQuery } from '../queries/get-settings.query';
 
+/** A setting's value: any JSON of the key's type (a number, a string, a boolean, a list, an object or null). */
+const SETTING_VALUE: ApiPropertyOptions = {
+  oneOf: [
+    { type: 'number' },
+    { type: 'string' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true, nullable: true },
+  ],
+};
+
 export class ChangeSettingBody {
   @ApiProperty({
+    ...SETTING_VALUE,
     description: "The new value, of the key's type (see GET /settings: `expected`)",
     example: 25,
   })
@@ -23,10 +38,18 @@ export class ChangeSettingBody {
 
 export class SettingView {
   @ApiProperty({ example: 'broadcast.rate_per_second' }) key: string;
-  @ApiProperty({ description: 'Current value; secrets are masked' }) value: unknown;
-  @ApiProperty() defaultValue: unknown;
+  @ApiProperty({ ...SETTING_VALUE, description: 'Current value; secrets are masked', example: 25 })
+  value: unknown;
+  @ApiProperty({ ...SETTING_VALUE, description: 'The value when nobody has set one', example: 25 })
+  defaultValue: unknown;
   @ApiProperty({ example: 'a number 0.01..1000' }) expected: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ example: 'Messages per second a broadcast sends at most' }) description: string;
+}
+
+export class SettingChangedView {
+  @ApiProperty({ example: 'broadcast.rate_per_second' }) key: string;
+  @ApiProperty({ ...SETTING_VALUE, description: 'The new value; secrets are masked', example: 25 })
+  value: unknown;
 }
 
 @ApiTags('settings')
@@ -39,17 +62,20 @@ export class SettingsController {
 
   @Get()
   @AnyAdmin()
-  @ApiOperation({ summary: 'Every setting with its value, default, expected shape and description' })
-  @ApiOkResponse({ type: [SettingView] })
-  async list(): Promise<SettingView[]> {
+  @ApiOperation({
+    summary: 'Every setting with its value, default, expected shape and description — настройки магазина',
+  })
+  @ApiListAnswer(SettingView)
+  async list(@Query() query: PageQueryDto): Promise<Page<SettingView>> {
     const values = await this.queries.execute(new GetSettingsQuery());
-    return SETTING_KEYS.map((key) => ({
+    const all = SETTING_KEYS.map((key) => ({
       key,
       value: publicSettingValue(key, values[key]),
       defaultValue: publicSettingValue(key, SETTING_DEFINITIONS[key].defaultValue),
       expected: SETTING_DEFINITIONS[key].expected,
       description: SETTING_DEFINITIONS[key].description,
     }));
+    return pageOfList(all, query, ['key'] as const);
   }
 
   @Put(':key')
@@ -59,11 +85,13 @@ export class SettingsController {
     description:
       'SETTING_NOT_FOUND for an unknown key, SETTING_INVALID for a value that does not fit. Every replica sees the change at once.',
   })
+  @ApiOkResponse({ type: SettingChangedView })
+  @ApiErrors(ErrorCode.SETTING_NOT_FOUND, ErrorCode.SETTING_INVALID)
   async change(
     @Param('key') key: string,
     @Body() body: ChangeSettingBody,
     @CurrentAdmin() admin: AdminPrincipal,
-  ): Promise<{ key: string; value: unknown }> {
+  ): Promise<SettingChangedView> {
     const changed = await this.commands.execute(new ChangeSettingCommand(key, body.value, adminActor(admin)));
     return { key: changed.key, value: publicSettingValue(changed.key, changed.value) };
   }

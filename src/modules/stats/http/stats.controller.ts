@@ -19,7 +19,7 @@ export class StatsController {
   @Get('kpi')
   @AnyAdmin()
   @ApiOperation({
-    summary: 'KPIs of a period (shop-time days, inclusive); VALIDATION_FAILED',
+    summary: 'KPIs of a period (shop-time days, inclusive); VALIDATION_FAILED — ключевые показатели',
     description:
       'Default period: the last 30 shop days, today included; at most 366 days. Test data never counts. ' +
       'Closed days are read from a daily rollup refreshed hourly, today is counted live; figures are exact.',
@@ -31,7 +31,7 @@ export class StatsController {
 
   @Get('daily')
   @AnyAdmin()
-  @ApiOperation({ summary: 'A series by shop-time day; days without events are zeros' })
+  @ApiOperation({ summary: 'A series by shop-time day; days without events are zeros — показатели по дням' })
   @ApiOkResponse({ type: DailyResponse })
   daily(@Query() query: StatsPeriodQueryDto): Promise<DailyView> {
     return this.queries.execute(new GetDailyQuery(query));
@@ -39,7 +39,9 @@ export class StatsController {
 
   @Get('sources')
   @AnyAdmin()
-  @ApiOperation({ summary: 'Registrations, subscriptions and redemptions by client source' })
+  @ApiOperation({
+    summary: 'Registrations, subscriptions and redemptions by client source — по источникам клиентов',
+  })
   @ApiOkResponse({ type: SourcesResponse })
   sources(@Query() query: StatsPeriodQueryDto): Promise<SourcesView> {
     return this.queries.execute(new GetSourcesQuery(query));
