@@ -17,7 +17,7 @@ import { AuthModule } from '../modules/auth/auth.module';
 import { BroadcastsModule } from '../modules/broadcasts/broadcasts.module';
 import { AdminsModule } from '../modules/staff/admins.module';
 import { CashiersModule } from '../modules/staff/cashiers.module';
-import { DiscountsModule } from '../modules/discounts/discounts.module';
+import { DiscountsModule } from '../modules/codes/codes.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
 import { SettingsModule } from '../modules/settings/settings.module';
 import { SegmentsModule } from '../modules/segments/segments.module';

@@ -1,7 +1,7 @@
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
-import { shopTimeText } from '../../src/modules/discounts/domain/shop-time-text';
-import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { shopTimeText } from '../../src/modules/codes/domain/shop-time-text';
+import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { Cashier } from '../../src/modules/staff/persistence/cashier.entity';
 import { aCashier, aDiscount, aDiscountTemplate, anAdmin, aUser } from '../support/factories';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';

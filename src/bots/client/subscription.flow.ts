@@ -4,8 +4,8 @@ import { Context, Markup } from 'telegraf';
 import type { ChatMember } from 'telegraf/types';
 import { ErrorCode } from '../../common/errors/error-code';
 import { ERROR_TEXTS_RU } from '../../common/errors/error-texts.ru';
-import { GrantSubscriptionGiftCommand } from '../../modules/discounts/commands/subscription-gift.commands';
-import { expiryText } from '../../modules/discounts/domain/shop-time-text';
+import { GrantSubscriptionGiftCommand } from '../../modules/gifts/commands/subscription-gift.commands';
+import { expiryText } from '../../modules/codes/domain/shop-time-text';
 import { GetSettingQuery } from '../../modules/settings/queries/get-setting.query';
 import {
   SetSubscriptionCommand,
