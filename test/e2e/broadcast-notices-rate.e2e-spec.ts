@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ClientBotSendLimiter } from '../../src/modules/notices/sending/client-bot-send-limiter';
+import { ClientBotSendLimiter } from '../../src/infrastructure/telegram/client-bot-send-limiter';
 import { loginAs } from '../support/auth';
 import { broadcastIn, broadcastSettings, createBroadcast } from '../support/broadcasts';
 import { aUser, manyUsers } from '../support/factories';

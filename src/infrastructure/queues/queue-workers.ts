@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError } from 'bullmq';
-import { FREE_SEND_RATE } from '../../modules/notices/sending/client-bot-send-limiter';
+import { FREE_SEND_RATE } from '../telegram/client-bot-send-limiter';
 import { JobHandlerRegistry } from './job-registry';
 import { QueueName } from './jobs';
 

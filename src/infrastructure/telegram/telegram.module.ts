@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { ClientBotSendLimiter } from '../../modules/notices/sending/client-bot-send-limiter';
+import { ClientBotSendLimiter } from './client-bot-send-limiter';
 import { ConversationStore } from './conversation-store';
 import { ClientTelegram, StaffTelegram } from './telegram-senders';
 

@@ -9,10 +9,9 @@ import { Page } from '../../../common/pagination/page-query.dto';
 import { RetryJobCommand } from './retry-job.command';
 import { GetJobQuery, JobView } from './get-job.query';
 import { JobSummary, ListJobsQuery } from './list-jobs.query';
-import { JobResponse } from '../../../modules/codes/http/discounts.dto';
-import { JobListQueryDto, JobPageResponse } from './jobs.dto';
+import { JobListQueryDto, JobPageResponse, JobResponse } from './jobs.dto';
 
-/** Background jobs of any queue (bulk issue today); generic, kept here until a module of its own needs it. */
+/** Background jobs of every queue: list by state, read one, retry a failed one (owners). */
 @ApiTags('jobs')
 @Controller('api/v1/jobs')
 export class JobsController {

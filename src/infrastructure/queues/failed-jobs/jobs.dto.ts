@@ -35,3 +35,20 @@ export class JobPageResponse {
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
 }
+
+export class JobResponse {
+  @ApiProperty({ example: 'bulk-3f9c0a1b2d4e5f60' }) id: string;
+  @ApiProperty({ example: 'discounts.bulk-issue' }) name: string;
+  @ApiProperty({ example: 'completed', description: 'waiting, active, delayed, completed, failed, ...' })
+  state: string;
+  @ApiProperty({
+    example: { processed: 3, total: 3, percent: 100, issued: 2, skipped: 1, failed: 0 },
+    description: "The job's own progress (a number or an object)",
+  })
+  progress: unknown;
+  @ApiProperty({ example: { total: 3, issued: 2, skipped: 1, failed: 0 }, nullable: true }) result: unknown;
+  @ApiProperty({ type: String, nullable: true }) failedReason: string | null;
+  @ApiProperty() attemptsMade: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
+}

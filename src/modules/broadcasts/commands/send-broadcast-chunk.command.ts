@@ -3,7 +3,10 @@ import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '
 import { Clock } from '../../../common/clock/clock';
 import { Metrics } from '../../../infrastructure/metrics/metrics';
 import { JobName, JobPayloads } from '../../../infrastructure/queues/jobs';
-import { ClientBotSendLimiter, clientBotSendRate } from '../../notices/sending/client-bot-send-limiter';
+import {
+  ClientBotSendLimiter,
+  clientBotSendRate,
+} from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { BroadcastRecords } from '../persistence/broadcast-records';
 import { DeliveryLedger } from '../persistence/delivery-ledger';

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock } from '../../../common/clock/clock';
 import { Metrics } from '../../../infrastructure/metrics/metrics';
-import { ClientBotSendLimiter } from '../../notices/sending/client-bot-send-limiter';
+import { ClientBotSendLimiter } from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { MarkClientBlockedCommand } from '../../users/commands/mark-client-blocked.command';
 import { BroadcastContent } from '../domain/broadcast-content';
 import { retryDelayMs, SendOutcome } from '../domain/send-outcome';

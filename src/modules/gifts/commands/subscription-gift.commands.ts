@@ -1,14 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { Clock } from '../../../common/clock/clock';
+import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { ONCE } from '../../codes/domain/period-key';
-import { SubscriptionGiftFollowedEvent } from '../events/gift.events';
 import { SubscriptionGiftNotices } from '../persistence/subscription-gift-notices';
-import { SubscriptionGiftState } from '../persistence/subscription-gift-state';
 import { DiscountView } from '../../codes/queries/discount-view';
+import { FollowSubscriptionCommand } from '../../codes/commands/follow-subscription.command';
 import { IssueDiscountCommand } from '../../codes/commands/issue-discount.command';
 
 export interface SubscriptionGift {
@@ -76,36 +74,5 @@ export class GrantSubscriptionGiftHandler implements ICommandHandler<
       this.logger.warn({ userId, templateId, code: error.code }, 'No subscription gift: ' + error.message);
       return null;
     }
-  }
-}
-
-/**
- * Suspends a client's unused subscription gift while they are not subscribed to the channel, and restores
- * it when they are (never a second gift). Reads the client's current flag, so it may run late or twice.
- */
-export class FollowSubscriptionCommand extends Command<{ suspended: number; restored: number }> {
-  constructor(readonly userId: number) {
-    super();
-  }
-}
-
-@CommandHandler(FollowSubscriptionCommand)
-export class FollowSubscriptionHandler implements ICommandHandler<
-  FollowSubscriptionCommand,
-  { suspended: number; restored: number }
-> {
-  constructor(
-    private readonly state: SubscriptionGiftState,
-    private readonly clock: Clock,
-    private readonly events: EventBus,
-  ) {}
-
-  async execute({ userId }: FollowSubscriptionCommand): Promise<{ suspended: number; restored: number }> {
-    const changed = await this.state.follow(userId, this.clock.now());
-    if (changed.suspended > 0)
-      this.events.publish(new SubscriptionGiftFollowedEvent(userId, 'suspended', changed.suspended));
-    if (changed.restored > 0)
-      this.events.publish(new SubscriptionGiftFollowedEvent(userId, 'restored', changed.restored));
-    return changed;
   }
 }

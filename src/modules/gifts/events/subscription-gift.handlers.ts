@@ -1,10 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus, EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { UserSubscribedEvent, UserUnsubscribedEvent } from '../../users/events/user.events';
-import {
-  FollowSubscriptionCommand,
-  GrantSubscriptionGiftCommand,
-} from '../commands/subscription-gift.commands';
+import { FollowSubscriptionCommand } from '../../codes/commands/follow-subscription.command';
+import { GrantSubscriptionGiftCommand } from '../commands/subscription-gift.commands';
 
 /**
  * The first subscription ever brings the subscription gift (from whichever role recorded it: the bot's

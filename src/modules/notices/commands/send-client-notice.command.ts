@@ -3,7 +3,10 @@ import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '
 import { TelegramError } from 'telegraf';
 import { Clock } from '../../../common/clock/clock';
 import { JobName, JobPayloads } from '../../../infrastructure/queues/jobs';
-import { ClientBotSendLimiter, clientBotSendRate } from '../sending/client-bot-send-limiter';
+import {
+  ClientBotSendLimiter,
+  clientBotSendRate,
+} from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
 import { MessageKey, MessageValues } from '../../message-templates/domain/message-catalog';
 import { RenderMessageQuery } from '../../message-templates/queries/render-message.query';

@@ -1,11 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository } from 'typeorm';
-import { StaffTelegram } from '../../../infrastructure/telegram/telegram-senders';
-import { Admin } from '../../staff/persistence/admin.entity';
-import { applicationNotice } from '../domain/cashier-notices';
 import { CashierRegisteredEvent } from '../../staff/events/cashier.events';
+import { applicationNotice } from '../domain/cashier-notices';
+import { OwnerMessages } from '../sending/owner-messages';
 import { decisionKeyboard } from '../telegram/decision-buttons';
 
 /**
@@ -16,36 +13,17 @@ import { decisionKeyboard } from '../telegram/decision-buttons';
 export class AskOwnersToDecideHandler implements IEventHandler<CashierRegisteredEvent> {
   private readonly logger = new Logger(AskOwnersToDecideHandler.name);
 
-  constructor(
-    @InjectRepository(Admin) private readonly admins: Repository<Admin>,
-    private readonly telegram: StaffTelegram,
-  ) {}
+  constructor(private readonly owners: OwnerMessages) {}
 
   async handle({ cashier, telegramUsername }: CashierRegisteredEvent): Promise<void> {
-    const owners = await this.admins.find({
-      where: { role: 'owner', isActive: true, telegramId: Not(IsNull()) },
-    });
-    if (owners.length === 0) {
-      this.logger.warn(
+    try {
+      await this.owners.send(
+        applicationNotice(cashier, telegramUsername),
+        { reply_markup: decisionKeyboard(cashier.id) },
         { cashierId: cashier.id },
-        'No owner has linked Telegram: the application waits in the API',
       );
+    } catch (error) {
+      this.logger.error({ err: error, cashierId: cashier.id }, 'Could not ask the owners');
     }
-    const text = applicationNotice(cashier, telegramUsername);
-    await Promise.all(
-      owners.map(async (owner) => {
-        try {
-          await this.telegram.sendMessage(Number(owner.telegramId), text, {
-            parse_mode: 'HTML',
-            reply_markup: decisionKeyboard(cashier.id),
-          });
-        } catch (error) {
-          this.logger.warn(
-            { err: error, adminId: owner.id, cashierId: cashier.id },
-            'Could not ask an owner',
-          );
-        }
-      }),
-    );
   }
 }

@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { EventsHandler, IEventHandler, QueryBus } from '@nestjs/cqrs';
-import { StaffTelegram } from '../../../infrastructure/telegram/telegram-senders';
+import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { escapeHtml } from '../../message-templates/domain/render-message';
-import { ListAdminsQuery } from '../../staff/queries/list-admins.query';
-import { CashierChecksPausedEvent } from '../../gifts/events/gift.events';
+import { CashierChecksPausedEvent } from '../../staff/events/cashier-checks.events';
+import { OwnerMessages } from '../sending/owner-messages';
 
 /** The owners' notice of a pause (Telegram HTML). */
 export function pauseNotice(event: CashierChecksPausedEvent): string {
@@ -22,25 +21,11 @@ export function pauseNotice(event: CashierChecksPausedEvent): string {
 export class TellOwnersOfPauseHandler implements IEventHandler<CashierChecksPausedEvent> {
   private readonly logger = new Logger(TellOwnersOfPauseHandler.name);
 
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly telegram: StaffTelegram,
-  ) {}
+  constructor(private readonly owners: OwnerMessages) {}
 
   async handle(event: CashierChecksPausedEvent): Promise<void> {
     try {
-      const owners = await this.queries.execute(new ListAdminsQuery(1, 100, undefined, 'owner'));
-      const reachable = owners.items.filter((owner) => owner.isActive && owner.telegramId !== null);
-      const text = pauseNotice(event);
-      await Promise.all(
-        reachable.map(async (owner) => {
-          try {
-            await this.telegram.sendMessage(Number(owner.telegramId), text, { parse_mode: 'HTML' });
-          } catch (error) {
-            this.logger.warn({ err: error, adminId: owner.id }, 'Could not tell an owner about a pause');
-          }
-        }),
-      );
+      await this.owners.send(pauseNotice(event), {}, { cashierId: event.cashier.id });
     } catch (error) {
       this.logger.error(
         { err: error, cashierId: event.cashier.id },

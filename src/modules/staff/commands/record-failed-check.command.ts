@@ -1,5 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
-import { CashierChecksPausedEvent } from '../../gifts/events/gift.events';
+import { CashierChecksPausedEvent } from '../events/cashier-checks.events';
 import { CHECKS_PAUSE_MS, CheckGuard } from '../persistence/check-guard';
 
 export interface FailedCheck {

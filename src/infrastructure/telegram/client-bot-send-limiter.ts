@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
+import { RedisKeys } from '../redis/redis-keys';
 
 /** Telegram's free limit for one bot: about 30 messages a second to different chats. */
 export const FREE_SEND_RATE = 30;
