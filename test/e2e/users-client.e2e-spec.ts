@@ -277,7 +277,7 @@ describe('users module: commands of the client bot', () => {
     it('publishes once per transition; firstTime only on the very first subscription', async () => {
       const client = await aUser(t.dataSource);
       const set = (subscribed: boolean) =>
-        t.commands.execute(new SetSubscriptionCommand(client.id, subscribed));
+        t.commands.execute(new SetSubscriptionCommand(client.id, subscribed, 'channel'));
       expect(await set(false)).toEqual({ changed: false, firstTime: false });
       expect((await row(client.id)).subscriptionCheckedAt).toBeNull();
       expect(await set(true)).toEqual({ changed: true, firstTime: true });
@@ -299,18 +299,22 @@ describe('users module: commands of the client bot', () => {
     it('publishes once when the same press arrives twice at once', async () => {
       const client = await aUser(t.dataSource);
       const results = await Promise.all(
-        [1, 2, 3].map(() => t.commands.execute(new SetSubscriptionCommand(client.id, true))),
+        [1, 2, 3].map(() => t.commands.execute(new SetSubscriptionCommand(client.id, true, 'channel'))),
       );
       expect(results.filter((r) => r.changed)).toEqual([{ changed: true, firstTime: true }]);
       expect(published(UserSubscribedEvent)).toHaveLength(1);
     });
 
     it('answers USER_NOT_FOUND and USER_DELETED', async () => {
-      expect(await failure(t.commands.execute(new SetSubscriptionCommand(999_999, true)))).toMatchObject({
+      expect(
+        await failure(t.commands.execute(new SetSubscriptionCommand(999_999, true, 'channel'))),
+      ).toMatchObject({
         code: 'USER_NOT_FOUND',
       });
       const gone = await aUser(t.dataSource, { status: 'deleted', telegramId: null });
-      expect(await failure(t.commands.execute(new SetSubscriptionCommand(gone.id, true)))).toMatchObject({
+      expect(
+        await failure(t.commands.execute(new SetSubscriptionCommand(gone.id, true, 'channel'))),
+      ).toMatchObject({
         code: 'USER_DELETED',
       });
     });

@@ -10,7 +10,8 @@ import {
 import { BirthdayGiftsJob } from './jobs/birthday-gifts.job';
 import { BirthdayTick } from './jobs/birthday.tick';
 import { BirthdayCandidates } from './persistence/birthday-candidates';
-import { SubscriptionGiftNotices } from './persistence/subscription-gift-notices';
+import { AwaitSubscriptionGiftHandler } from './queries/await-subscription-gift.query';
+import { SubscriptionGiftGrants } from './subscription-gift-grants';
 
 /**
  * The shop's gifts, each a policy reacting to a fact and issuing through the codes module's
@@ -20,7 +21,8 @@ import { SubscriptionGiftNotices } from './persistence/subscription-gift-notices
  */
 @Module({
   providers: [
-    SubscriptionGiftNotices,
+    SubscriptionGiftGrants,
+    AwaitSubscriptionGiftHandler,
     BirthdayCandidates,
     GrantSubscriptionGiftHandler,
     GiveSubscriptionGiftHandler,

@@ -5,7 +5,6 @@ import { QueueClientNoticesHandler } from './events/client-notices.handler';
 import { TellCashierOfDecisionHandler } from './events/tell-cashier-of-decision.handler';
 import { TellOwnersOfPauseHandler } from './events/tell-owners-of-pause.handler';
 import { NotifyClientJob } from './jobs/notify-client.job';
-import { SubscriptionGiftNotices } from '../gifts/persistence/subscription-gift-notices';
 import { NoticeFactsReader } from './persistence/notice-facts';
 import { OwnerMessages } from './sending/owner-messages';
 
@@ -20,7 +19,6 @@ import { OwnerMessages } from './sending/owner-messages';
   providers: [
     OwnerMessages,
     NoticeFactsReader,
-    SubscriptionGiftNotices,
     QueueClientNoticesHandler,
     SendClientNoticeHandler,
     NotifyClientJob,

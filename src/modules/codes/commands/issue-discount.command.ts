@@ -31,6 +31,8 @@ export interface IssueDiscountInput {
   issuedByAdminId?: number | null;
   /** Overrides the template's lifetime (must be in the future). */
   expiresAt?: Date | null;
+  /** False when the caller tells the client about the code itself; announced by default. */
+  announce?: boolean;
 }
 
 export interface IssueResult {
@@ -189,6 +191,7 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
           periodKey: discount.periodKey,
           expiresAt: discount.expiresAt,
           isTest: discount.isTest,
+          announce: input.announce ?? true,
         },
         actor,
       ),

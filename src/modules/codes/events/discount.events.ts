@@ -21,6 +21,8 @@ export interface IssuedCode {
   periodKey: string | null;
   expiresAt: Date | null;
   isTest: boolean;
+  /** False when the caller shows the code to the client itself (the «Я подписался» reply): no announcement. */
+  announce: boolean;
 }
 
 /** A code was issued (any path: gift, manual, bulk). Not published when the issue found the code already there. */

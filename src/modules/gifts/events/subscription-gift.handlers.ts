@@ -1,25 +1,50 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus, EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { UserSubscribedEvent, UserUnsubscribedEvent } from '../../users/events/user.events';
 import { FollowSubscriptionCommand } from '../../codes/commands/follow-subscription.command';
-import { GrantSubscriptionGiftCommand } from '../commands/subscription-gift.commands';
+import { UserSubscribedEvent, UserUnsubscribedEvent } from '../../users/events/user.events';
+import { GrantSubscriptionGiftCommand, SubscriptionGift } from '../commands/subscription-gift.commands';
+import { SubscriptionGiftGrants } from '../subscription-gift-grants';
 
 /**
- * The first subscription ever brings the subscription gift (from whichever role recorded it: the bot's
- * button, a `chat_member` join, a re-check); a return only restores the gift suspended at the leave.
+ * The one writer of the subscription gift: the first subscription ever brings it, whichever way it became
+ * known (the bot's «Я подписался», a `chat_member` join). The grant is kept for the bot's reply, which shows
+ * the code of a button press (AwaitSubscriptionGiftQuery); a join's gift is announced instead. A return only
+ * restores the gift suspended at the leave.
  */
 @EventsHandler(UserSubscribedEvent)
 export class GiveSubscriptionGiftHandler implements IEventHandler<UserSubscribedEvent> {
   private readonly logger = new Logger(GiveSubscriptionGiftHandler.name);
 
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly grants: SubscriptionGiftGrants,
+  ) {}
 
-  async handle({ userId, firstTime }: UserSubscribedEvent): Promise<void> {
+  async handle({ userId, firstTime, source }: UserSubscribedEvent): Promise<void> {
+    if (!firstTime) {
+      await this.follow(userId);
+      return;
+    }
+    // Handed over before the first await, so the reply (after SetSubscriptionCommand returns) finds it.
+    const grant = this.grant(userId, source === 'channel');
+    this.grants.track(userId, grant);
+    await grant;
+  }
+
+  private async grant(userId: number, announce: boolean): Promise<SubscriptionGift | null> {
     try {
-      if (firstTime) await this.commands.execute(new GrantSubscriptionGiftCommand(userId));
-      else await this.commands.execute(new FollowSubscriptionCommand(userId));
+      return await this.commands.execute(new GrantSubscriptionGiftCommand(userId, announce));
     } catch (error) {
-      this.logger.error({ err: error, userId, firstTime }, 'Could not give or restore the subscription gift');
+      this.logger.error({ err: error, userId }, 'Could not give the subscription gift');
+      return null;
+    }
+  }
+
+  private async follow(userId: number): Promise<void> {
+    try {
+      await this.commands.execute(new FollowSubscriptionCommand(userId));
+    } catch (error) {
+      this.logger.error({ err: error, userId }, 'Could not restore the subscription gift');
     }
   }
 }

@@ -17,7 +17,6 @@ import { noticeVerdict } from '../domain/notice-delivery';
 import { effectiveStatus } from '../../codes/domain/redemption-rules';
 import { expiryText } from '../../codes/domain/shop-time-text';
 import { NoticeFacts, NoticeFactsReader } from '../persistence/notice-facts';
-import { SubscriptionGiftNotices } from '../../gifts/persistence/subscription-gift-notices';
 
 export type ClientNotice = JobPayloads[JobName.NotifyClient];
 
@@ -27,11 +26,10 @@ export type ClientNoticeResult =
       sent: false;
       /**
        * gone: the code or client no longer exists; unreachable: no Telegram id or not active; stale: the
-       * code is no longer usable (announcements only); shown_in_reply: the «Я подписался» reply showed the
-       * code; blocked: Telegram says the client blocked the bot (now marked); refused: a 400 that would
-       * fail again.
+       * code is no longer usable (announcements only); blocked: Telegram says the client blocked the bot
+       * (now marked); refused: a 400 that would fail again.
        */
-      reason: 'gone' | 'unreachable' | 'stale' | 'shown_in_reply' | 'blocked' | 'refused';
+      reason: 'gone' | 'unreachable' | 'stale' | 'blocked' | 'refused';
     };
 
 /**
@@ -47,16 +45,12 @@ export class NoticeRateLimitedError extends Error {
 /**
  * Sends one message to a client in the client bot about a code: a new code (`discount_issued`; the birthday
  * greeting `birthday_greeting` for a birthday gift) or a redemption (`discount_redeemed`). Reads the code
- * and the client when it runs; `owner` names the sender for the subscription gift's claim (a retry of the
- * same job keeps it). The send takes its slot from the client bot's limiter, shared with broadcasts. A 403
+ * and the client when it runs. The send takes its slot from the client bot's limiter, shared with broadcasts. A 403
  * marks the client blocked (MarkClientBlockedCommand); a 429 pauses every client bot sender and throws
  * NoticeRateLimitedError, as does a pause already running; a 5xx or a network failure throws for a retry.
  */
 export class SendClientNoticeCommand extends Command<ClientNoticeResult> {
-  constructor(
-    readonly notice: ClientNotice,
-    readonly owner: string,
-  ) {
+  constructor(readonly notice: ClientNotice) {
     super();
   }
 }
@@ -67,7 +61,6 @@ export class SendClientNoticeHandler implements ICommandHandler<SendClientNotice
 
   constructor(
     private readonly facts: NoticeFactsReader,
-    private readonly subscriptionNotices: SubscriptionGiftNotices,
     private readonly telegram: ClientTelegram,
     private readonly limiter: ClientBotSendLimiter,
     private readonly commands: CommandBus,
@@ -75,7 +68,7 @@ export class SendClientNoticeHandler implements ICommandHandler<SendClientNotice
     private readonly clock: Clock,
   ) {}
 
-  async execute({ notice, owner }: SendClientNoticeCommand): Promise<ClientNoticeResult> {
+  async execute({ notice }: SendClientNoticeCommand): Promise<ClientNoticeResult> {
     const recipient = notice.notice === 'discount_redeemed' ? notice.userId : null;
     const facts = await this.facts.read(notice.discountId, recipient);
     if (!facts) return { sent: false, reason: 'gone' };
@@ -84,9 +77,6 @@ export class SendClientNoticeHandler implements ICommandHandler<SendClientNotice
     if (notice.notice === 'discount_issued') {
       const usable = effectiveStatus(facts, this.clock.now()) === 'active' && facts.suspendedAt === null;
       if (!usable) return { sent: false, reason: 'stale' };
-      if (facts.reason === 'subscription' && !(await this.subscriptionNotices.claim(facts.userId, owner))) {
-        return { sent: false, reason: 'shown_in_reply' };
-      }
     }
     const html = await this.render(notice, facts);
     return this.send(facts.telegramId, html, notice);

@@ -29,7 +29,7 @@ export class QueueClientNoticesHandler implements IEventHandler<DiscountIssuedEv
   }
 
   private async issued({ issued }: DiscountIssuedEvent): Promise<void> {
-    if (issued.userId === null || issued.telegramId === null) return;
+    if (!issued.announce || issued.userId === null || issued.telegramId === null) return;
     await this.jobs.enqueue(
       JobName.NotifyClient,
       { notice: 'discount_issued', discountId: issued.discountId },

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Job, type Queue, RateLimitError } from 'bullmq';
+import { type Queue, RateLimitError } from 'bullmq';
 import { HandlesJob, JobHandler } from '../../../infrastructure/queues/job-handler';
 import { JobName, QueueName } from '../../../infrastructure/queues/jobs';
 import {
@@ -23,9 +23,9 @@ export class NotifyClientJob implements HandlesJob<JobName.NotifyClient> {
     @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
   ) {}
 
-  async handle(notice: ClientNotice, job: Job<ClientNotice>): Promise<ClientNoticeResult> {
+  async handle(notice: ClientNotice): Promise<ClientNoticeResult> {
     try {
-      return await this.commands.execute(new SendClientNoticeCommand(notice, `job-${job.id}`));
+      return await this.commands.execute(new SendClientNoticeCommand(notice));
     } catch (error) {
       if (!(error instanceof NoticeRateLimitedError)) throw error;
       await this.queue.rateLimit(error.retryAfterMs);
