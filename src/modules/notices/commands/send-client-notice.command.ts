@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { TelegramError } from 'telegraf';
 import { Clock } from '../../../common/clock/clock';
 import { JobName, JobPayloads } from '../../../infrastructure/queues/jobs';
 import {
@@ -13,7 +12,7 @@ import { RenderMessageQuery } from '../../message-templates/queries/render-messa
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { MarkClientBlockedCommand } from '../../users/commands/mark-client-blocked.command';
 import { formatValue } from '../../codes/domain/discount-value';
-import { noticeVerdict } from '../domain/notice-delivery';
+import { failureOf, telegramVerdict } from '../domain/telegram-failure';
 import { effectiveStatus } from '../../codes/domain/redemption-rules';
 import { expiryText } from '../../codes/domain/shop-time-text';
 import { NoticeFacts, NoticeFactsReader } from '../persistence/notice-facts';
@@ -123,24 +122,20 @@ export class SendClientNoticeHandler implements ICommandHandler<SendClientNotice
       const message = await this.telegram.sendMessage(telegramId, html, { parse_mode: 'HTML' });
       return { sent: true, messageId: message.message_id };
     } catch (error) {
-      if (!(error instanceof TelegramError)) throw error;
-      const verdict = noticeVerdict({
-        telegramCode: error.code,
-        description: error.description,
-        retryAfter: error.parameters?.retry_after,
-      });
+      const verdict = telegramVerdict(failureOf(error));
       switch (verdict.kind) {
         case 'blocked':
           await this.commands.execute(new MarkClientBlockedCommand(telegramId));
           return { sent: false, reason: 'blocked' };
-        case 'rate_limited':
+        case 'rateLimited':
           // Broadcast sends wait too: the same bot is over its limit for all of them.
-          await this.limiter.pause(verdict.retryAfterMs / 1000);
-          throw new NoticeRateLimitedError(verdict.retryAfterMs);
-        case 'dropped':
+          await this.limiter.pause(verdict.retryAfterSeconds);
+          throw new NoticeRateLimitedError(verdict.retryAfterSeconds * 1000);
+        case 'refused':
           this.logger.warn({ err: error, notice }, 'Telegram refused a client notice');
           return { sent: false, reason: 'refused' };
         default:
+          // retry, and unknown too: an announcement that may arrive twice beats one that never does.
           throw error;
       }
     }

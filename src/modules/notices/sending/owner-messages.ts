@@ -18,7 +18,11 @@ export class OwnerMessages {
     private readonly telegram: StaffTelegram,
   ) {}
 
-  async send(html: string, extra: ExtraReplyMessage = {}, about: Record<string, unknown> = {}): Promise<number> {
+  async send(
+    html: string,
+    extra: ExtraReplyMessage = {},
+    about: Record<string, unknown> = {},
+  ): Promise<number> {
     const owners = await this.queries.execute(new ListAdminsQuery(1, 100, undefined, 'owner'));
     const reachable = owners.items.filter((owner) => owner.isActive && owner.telegramId !== null);
     if (reachable.length === 0) this.logger.warn(about, 'No owner has linked Telegram: nobody was told');
