@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { User } from '../users/persistence/user.entity';
 import { BulkIssueDiscountsHandler, StartBulkIssueHandler } from './commands/bulk-issue.commands';
 import {
   CreateTemplateHandler,
@@ -43,8 +42,7 @@ import { ValidateDiscountHandler } from './queries/validate-discount.query';
  * (DiscountIssuedEvent, DiscountRedeemedEvent, DiscountCheckedEvent) and domain types.
  */
 @Module({
-  // User: read-only lookups of the client a code is issued to (exists, not deleted, test flag, first name).
-  imports: [TypeOrmModule.forFeature([Discount, DiscountTemplate, DiscountUsageLog, User])],
+  imports: [TypeOrmModule.forFeature([Discount, DiscountTemplate, DiscountUsageLog])],
   controllers: [
     DiscountTemplatesController,
     DiscountsController,

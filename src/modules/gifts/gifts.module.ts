@@ -10,6 +10,7 @@ import {
 import { BirthdayGiftsJob } from './jobs/birthday-gifts.job';
 import { BirthdayTick } from './jobs/birthday.tick';
 import { BirthdayCandidates } from './persistence/birthday-candidates';
+import { ReferralFacts } from './persistence/referral-facts';
 import { AwaitSubscriptionGiftHandler } from './queries/await-subscription-gift.query';
 import { SubscriptionGiftGrants } from './subscription-gift-grants';
 
@@ -24,6 +25,7 @@ import { SubscriptionGiftGrants } from './subscription-gift-grants';
     SubscriptionGiftGrants,
     AwaitSubscriptionGiftHandler,
     BirthdayCandidates,
+    ReferralFacts,
     GrantSubscriptionGiftHandler,
     GiveSubscriptionGiftHandler,
     SuspendSubscriptionGiftHandler,

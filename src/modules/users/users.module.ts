@@ -11,6 +11,7 @@ import { UsersController } from './http/users.controller';
 import { User } from './persistence/user.entity';
 import { ExportUsersHandler } from './queries/export-users.query';
 import { FindClientHandler } from './queries/find-client.query';
+import { GetClientContactHandler } from './queries/get-client-contact.query';
 import { GetUserHandler } from './queries/get-user.query';
 import { ListUsersHandler } from './queries/list-users.query';
 
@@ -33,6 +34,7 @@ import { ListUsersHandler } from './queries/list-users.query';
     GetUserHandler,
     ExportUsersHandler,
     FindClientHandler,
+    GetClientContactHandler,
   ],
 })
 export class UsersModule {}

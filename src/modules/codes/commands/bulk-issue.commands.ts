@@ -8,7 +8,7 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { JobQueue } from '../../../infrastructure/queues/job-queue';
 import { JobName, JobPayloads } from '../../../infrastructure/queues/jobs';
-import { CountSegmentQuery, ResolveSegmentQuery } from '../../segments/queries/resolve-segment.query';
+import { CountSegmentQuery, ListSegmentMemberIdsQuery } from '../../segments/queries/resolve-segment.query';
 import { DiscountBulkIssueStartedEvent } from '../events/discount.events';
 import { DiscountTemplate } from '../persistence/discount-template.entity';
 import { IssueDiscountCommand } from './issue-discount.command';
@@ -181,13 +181,20 @@ export class BulkIssueDiscountsHandler implements ICommandHandler<
 
   private async targets(payload: BulkIssuePayload): Promise<number[]> {
     if (payload.userIds) return payload.userIds;
-    const query = await this.queries.execute(
-      new ResolveSegmentQuery({ segmentId: payload.segmentId as number }),
-    );
-    const rows = await query.select('u.id', 'id').orderBy('u.id').getRawMany<{ id: number }>();
-    return rows.map((row) => Number(row.id));
+    const source = { segmentId: payload.segmentId as number };
+    const ids: number[] = [];
+    for (;;) {
+      const page = await this.queries.execute(
+        new ListSegmentMemberIdsQuery(source, ids.at(-1) ?? 0, SEGMENT_PAGE),
+      );
+      ids.push(...page);
+      if (page.length < SEGMENT_PAGE) return ids;
+    }
   }
 }
+
+/** Member ids asked of the segments module per page. */
+const SEGMENT_PAGE = 5000;
 
 const invalid = (field: string, error: string) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, `Invalid fields: ${field}`, {

@@ -6,7 +6,7 @@ import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
-import { User } from '../../users/persistence/user.entity';
+import { ClientContact, GetClientContactQuery } from '../../users/queries/get-client-contact.query';
 import { generateCode } from '../domain/discount-code';
 import { formatValue } from '../domain/discount-value';
 import { IssueReason, periodKeyFor } from '../domain/period-key';
@@ -61,7 +61,6 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
   constructor(
     @InjectRepository(Discount) private readonly discounts: Repository<Discount>,
     @InjectRepository(DiscountTemplate) private readonly templates: Repository<DiscountTemplate>,
-    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly events: EventBus,
@@ -137,7 +136,7 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
   }
 
   /** The client of a personal code (USER_NOT_FOUND, USER_DELETED); none for a shared code. */
-  private async clientFor(template: DiscountTemplate, userId: number | null): Promise<User | null> {
+  private async clientFor(template: DiscountTemplate, userId: number | null): Promise<ClientContact | null> {
     if (template.usage === 'shared') {
       if (userId !== null) {
         throw invalid('userId', 'a shared template makes one code for many clients: issue it without userId');
@@ -145,10 +144,7 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
       return null;
     }
     if (userId === null) throw invalid('userId', 'a personal code needs the client (userId)');
-    const user = await this.users.findOne({
-      select: { id: true, status: true, isTest: true, telegramId: true, firstName: true },
-      where: { id: userId },
-    });
+    const user = await this.queries.execute(new GetClientContactQuery(userId));
     if (!user) throw new DomainError(ErrorCode.USER_NOT_FOUND, `No client #${userId}`);
     if (user.status === 'deleted')
       throw new DomainError(ErrorCode.USER_DELETED, `Client #${userId} is deleted`);
@@ -170,7 +166,7 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
   private announce(
     discount: Discount,
     template: DiscountTemplate,
-    client: User | null,
+    client: ClientContact | null,
     input: IssueDiscountInput,
   ): void {
     const actor: Actor = input.issuedByAdminId ? { type: 'admin', id: input.issuedByAdminId } : SYSTEM_ACTOR;

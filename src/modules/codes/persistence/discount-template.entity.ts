@@ -1,15 +1,22 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const TEMPLATE_PURPOSES = ['subscription', 'birthday', 'manual'] as const;
-export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
-
-export const DISCOUNT_KINDS = ['percent', 'fixed'] as const;
-/** `percent`: value 1..100; `fixed`: value in minor units (kopecks). */
-export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
-
-export const TEMPLATE_USAGES = ['single', 'shared'] as const;
-/** `single`: a personal code redeemed once; `shared`: one code for many clients, each client once. */
-export type TemplateUsage = (typeof TEMPLATE_USAGES)[number];
+// The vocabulary lives in domain/ for other modules' types; re-exported for this module's persistence users.
+export {
+  DISCOUNT_KINDS,
+  TEMPLATE_PURPOSES,
+  TEMPLATE_USAGES,
+  type DiscountKind,
+  type TemplatePurpose,
+  type TemplateUsage,
+} from '../domain/code-vocabulary';
+import {
+  DISCOUNT_KINDS,
+  DiscountKind,
+  TEMPLATE_PURPOSES,
+  TEMPLATE_USAGES,
+  TemplatePurpose,
+  TemplateUsage,
+} from '../domain/code-vocabulary';
 
 export const TEMPLATE_RECURRENCES = ['none', 'yearly', 'every_n_days'] as const;
 /** `yearly`: at most once per client per calendar year in shop time; `every_n_days`: see recurrenceDays. */

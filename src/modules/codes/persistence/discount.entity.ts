@@ -3,11 +3,18 @@ import { Admin } from '../../staff/persistence/admin.entity';
 import { User } from '../../users/persistence/user.entity';
 import { DISCOUNT_KINDS, DiscountKind, DiscountTemplate } from './discount-template.entity';
 
-export const DISCOUNT_STATUSES = ['active', 'used', 'expired', 'revoked'] as const;
-export type DiscountStatus = (typeof DISCOUNT_STATUSES)[number];
-
-export const DISCOUNT_REASONS = ['subscription', 'birthday', 'manual', 'bulk', 'referral'] as const;
-export type DiscountReason = (typeof DISCOUNT_REASONS)[number];
+export {
+  DISCOUNT_REASONS,
+  DISCOUNT_STATUSES,
+  type DiscountReason,
+  type DiscountStatus,
+} from '../domain/code-vocabulary';
+import {
+  DISCOUNT_REASONS,
+  DISCOUNT_STATUSES,
+  DiscountReason,
+  DiscountStatus,
+} from '../domain/code-vocabulary';
 
 /** An issued code. Indexes and the queries they serve: see migrations/*-CreateSchema.ts. */
 @Entity('discounts')

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { referralGifts } from '../domain/referral-reward';
+import { ReferralFacts } from '../persistence/referral-facts';
 import { IssueDiscountCommand } from '../../codes/commands/issue-discount.command';
 
 /** What the referral check did: the codes it issued (new or found from before), by client. */
@@ -25,28 +25,12 @@ export class RewardReferralCommand extends Command<ReferralReward> {
   }
 }
 
-interface ReferralRow {
-  referred_by_user_id: number | null;
-  first_redemption_id: number | null;
-}
-
-/*
- * The users table is the users module's: a read-only primary-key lookup of the inviter. The first redemption
- * is a MIN over idx_discount_usage_logs_user_id (a client has a handful of rows).
- */
-const FACTS_SQL = `
-  SELECT u.referred_by_user_id,
-         (SELECT MIN(l.id) FROM discount_usage_logs l WHERE l.user_id = u.id AND l.action = 'redeemed')
-           AS first_redemption_id
-    FROM users u
-   WHERE u.id = ?`;
-
 @CommandHandler(RewardReferralCommand)
 export class RewardReferralHandler implements ICommandHandler<RewardReferralCommand, ReferralReward> {
   private readonly logger = new Logger(RewardReferralHandler.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly facts: ReferralFacts,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
@@ -54,14 +38,9 @@ export class RewardReferralHandler implements ICommandHandler<RewardReferralComm
   async execute({ userId, redemptionId }: RewardReferralCommand): Promise<ReferralReward> {
     const templateId = await this.queries.execute(new GetSettingQuery('referral.template_id'));
     if (templateId === null) return { issued: [] };
-    const rows = (await this.dataSource.query(FACTS_SQL, [userId])) as ReferralRow[];
-    if (rows.length === 0) return { issued: [] };
-    const gifts = referralGifts({
-      userId,
-      redemptionId,
-      referredByUserId: rows[0].referred_by_user_id,
-      firstRedemptionId: rows[0].first_redemption_id === null ? null : Number(rows[0].first_redemption_id),
-    });
+    const facts = await this.facts.of(userId);
+    if (!facts) return { issued: [] };
+    const gifts = referralGifts({ userId, redemptionId, ...facts });
     const issued: ReferralReward['issued'] = [];
     for (const gift of gifts) {
       try {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DiscountKind } from '../../codes/persistence/discount-template.entity';
-import { DiscountReason, DiscountStatus } from '../../codes/persistence/discount.entity';
+import { DiscountKind, DiscountReason, DiscountStatus } from '../../codes/domain/code-vocabulary';
 
 /** A code and the client to tell about it, as a notice needs them at the moment it is sent. */
 export interface NoticeFacts {
