@@ -12,6 +12,7 @@ import { CountSegmentQuery, ListSegmentMemberIdsQuery } from '../../segments/que
 import { DiscountBulkIssueStartedEvent } from '../events/discount.events';
 import { DiscountTemplate } from '../persistence/discount-template.entity';
 import { IssueDiscountCommand } from './issue-discount.command';
+import { invalidField } from '../../../common/errors/invalid-field';
 
 export type BulkIssuePayload = JobPayloads[JobName.BulkIssueDiscounts];
 
@@ -41,7 +42,7 @@ export class StartBulkIssueHandler implements ICommandHandler<StartBulkIssueComm
   async execute({ target, actor }: StartBulkIssueCommand): Promise<{ jobId: string }> {
     const { templateId, userIds, segmentId } = target;
     if ((userIds === undefined) === (segmentId === undefined)) {
-      throw invalid('userIds', 'give exactly one of userIds and segmentId');
+      throw invalidField('userIds', 'give exactly one of userIds and segmentId');
     }
     const template = await this.templates.findOneBy({ id: templateId });
     if (!template) throw new DomainError(ErrorCode.TEMPLATE_NOT_FOUND, `No discount template #${templateId}`);
@@ -51,7 +52,7 @@ export class StartBulkIssueHandler implements ICommandHandler<StartBulkIssueComm
       });
     }
     if (template.usage === 'shared')
-      throw invalid('templateId', 'a shared template is one code, not one per client');
+      throw invalidField('templateId', 'a shared template is one code, not one per client');
     const audience =
       segmentId === undefined ? null : await this.queries.execute(new CountSegmentQuery({ segmentId }));
     const batchKey = `bulk-${randomBytes(8).toString('hex')}`;
@@ -195,8 +196,3 @@ export class BulkIssueDiscountsHandler implements ICommandHandler<
 
 /** Member ids asked of the segments module per page. */
 const SEGMENT_PAGE = 5000;
-
-const invalid = (field: string, error: string) =>
-  new DomainError(ErrorCode.VALIDATION_FAILED, `Invalid fields: ${field}`, {
-    fields: [{ field, errors: [error] }],
-  });

@@ -14,6 +14,8 @@ import { DiscountIssuedEvent } from '../events/discount.events';
 import { DiscountTemplate } from '../persistence/discount-template.entity';
 import { Discount } from '../persistence/discount.entity';
 import { DiscountView, toDiscountView } from '../queries/discount-view';
+import { duplicateKeyOf } from '../../../infrastructure/database/duplicate-key';
+import { invalidField } from '../../../common/errors/invalid-field';
 
 export interface IssueDiscountInput {
   /** The client; null only for a shared template (one code for many clients). */
@@ -117,19 +119,13 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
         this.announce(discount, template, client, input);
         return { alreadyIssued: false, discount: toDiscountView(discount, now) };
       } catch (error) {
-        const message = String((error as { sqlMessage?: string }).sqlMessage ?? '');
-        const duplicate = (error as { code?: string }).code === 'ER_DUP_ENTRY';
-        if (
-          duplicate &&
-          message.includes('uq_discounts_user_template_period') &&
-          client &&
-          periodKey !== null
-        ) {
+        const duplicate = duplicateKeyOf(error);
+        if (duplicate === 'uq_discounts_user_template_period' && client && periodKey !== null) {
           // Another caller issued the same gift a moment ago: that code is the answer.
           const existing = await this.existing(client.id, template.id, periodKey);
           if (existing) return { alreadyIssued: true, discount: toDiscountView(existing, now) };
         }
-        if (duplicate && message.includes('uq_discounts_code') && attempt < CODE_ATTEMPTS) continue;
+        if (duplicate === 'uq_discounts_code' && attempt < CODE_ATTEMPTS) continue;
         throw error;
       }
     }
@@ -139,11 +135,14 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
   private async clientFor(template: DiscountTemplate, userId: number | null): Promise<ClientContact | null> {
     if (template.usage === 'shared') {
       if (userId !== null) {
-        throw invalid('userId', 'a shared template makes one code for many clients: issue it without userId');
+        throw invalidField(
+          'userId',
+          'a shared template makes one code for many clients: issue it without userId',
+        );
       }
       return null;
     }
-    if (userId === null) throw invalid('userId', 'a personal code needs the client (userId)');
+    if (userId === null) throw invalidField('userId', 'a personal code needs the client (userId)');
     const user = await this.queries.execute(new GetClientContactQuery(userId));
     if (!user) throw new DomainError(ErrorCode.USER_NOT_FOUND, `No client #${userId}`);
     if (user.status === 'deleted')
@@ -153,7 +152,8 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
 
   private expiryOf(template: DiscountTemplate, override: Date | null | undefined, now: Date): Date | null {
     if (override) {
-      if (override.getTime() <= now.getTime()) throw invalid('expiresAt', 'expiresAt must be in the future');
+      if (override.getTime() <= now.getTime())
+        throw invalidField('expiresAt', 'expiresAt must be in the future');
       return override;
     }
     return template.validDays === null ? null : new Date(now.getTime() + template.validDays * DAY_MS);
@@ -194,8 +194,3 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
     );
   }
 }
-
-const invalid = (field: string, error: string) =>
-  new DomainError(ErrorCode.VALIDATION_FAILED, `Invalid fields: ${field}`, {
-    fields: [{ field, errors: [error] }],
-  });

@@ -52,14 +52,6 @@ export function effectiveStatus(code: Pick<CodeState, 'status' | 'expiresAt'>, n
   return code.status;
 }
 
-/** Whether a code's lifetime covers `now` (what the redemption UPDATE re-checks in its WHERE clause). */
-export function isWithinLifetime(code: Pick<CodeState, 'validFrom' | 'expiresAt'>, now: Date): boolean {
-  return (
-    code.validFrom.getTime() <= now.getTime() &&
-    (code.expiresAt === null || code.expiresAt.getTime() > now.getTime())
-  );
-}
-
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**

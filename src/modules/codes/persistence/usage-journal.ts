@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { UsageAction, UsageChannel } from './discount-usage-log.entity';
+import { isDuplicateKey } from '../../../infrastructure/database/duplicate-key';
 
 /** What an idempotent request asked for: a second use of its key must ask for the same. */
 export interface RequestFingerprint {
@@ -36,11 +37,7 @@ export interface UsageRow {
 
 /** Whether an error is the unique key (channel, idempotency_key) refusing a second row for one key. */
 export function isIdempotencyKeyTaken(error: unknown): boolean {
-  const e = error as { code?: string; sqlMessage?: string; message?: string };
-  return (
-    e?.code === 'ER_DUP_ENTRY' &&
-    /uq_discount_usage_logs_channel_idempotency_key/.test(e.sqlMessage ?? e.message ?? '')
-  );
+  return isDuplicateKey(error, 'uq_discount_usage_logs_channel_idempotency_key');
 }
 
 /** The error a stored answer holds, rebuilt so the HTTP body comes out as the first time. */

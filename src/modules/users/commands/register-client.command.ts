@@ -6,6 +6,7 @@ import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { mayBeInvitedBy, newReferralCode, ReferralLink, telegramIdHash } from '../domain/client-identity';
 import { isTestSecret, parseStartPayload, sourceOf, StartPayload } from '../domain/start-payload';
 import { UserReactivatedEvent, UserRegisteredEvent, UserUpdatedEvent } from '../events/user.events';
+import { duplicateKeyOf } from '../../../infrastructure/database/duplicate-key';
 import { User } from '../persistence/user.entity';
 
 export interface RegisteredClient {
@@ -117,7 +118,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
         );
         return { userId, isNew: true, reactivated: false };
       } catch (error) {
-        const key = duplicateKey(error);
+        const key = duplicateKeyOf(error);
         // The same person pressed /start twice at once: the other request registered them.
         if (key === 'uq_users_telegram_id') {
           return this.welcomeBack(
@@ -174,11 +175,4 @@ function names(profile: StartInput): Pick<User, 'username' | 'firstName' | 'last
     lastName: cut(profile.lastName, 128),
     languageCode: cut(profile.languageCode, 16),
   };
-}
-
-/** The unique key a failed INSERT ran into, or null for any other error. */
-function duplicateKey(error: unknown): string | null {
-  const { code, sqlMessage, message } = error as { code?: string; sqlMessage?: string; message?: string };
-  if (code !== 'ER_DUP_ENTRY') return null;
-  return /for key '(?:[^'.]*\.)?([^']+)'/.exec(sqlMessage ?? message ?? '')?.[1] ?? null;
 }
