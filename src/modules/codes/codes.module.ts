@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BulkIssueDiscountsHandler, StartBulkIssueHandler } from './commands/bulk-issue.commands';
+import { CheckDiscountHandler } from './commands/check-discount.command';
 import {
   CreateTemplateHandler,
   DeleteTemplateHandler,
@@ -12,7 +13,6 @@ import { IssueDiscountHandler } from './commands/issue-discount.command';
 import { RedeemDiscountHandler } from './commands/redeem-discount.command';
 import { RevokeDiscountHandler } from './commands/revoke-discount.command';
 import { DiscountMetricsHandler } from './events/discount-metrics.handler';
-import { RecordCheckHandler } from './events/record-check.handler';
 import { RevokeCodesOfDeletedClientHandler } from './events/revoke-codes-of-deleted-client.handler';
 import { BulkDiscountsController } from './http/bulk-discounts.controller';
 import { DiscountTemplatesController } from './http/discount-templates.controller';
@@ -32,14 +32,13 @@ import { GetClientCodeHandler, ListClientCodesHandler } from './queries/client-c
 import { GetDiscountHandler, ListDiscountsHandler } from './queries/list-discounts.query';
 import { GetTemplateHandler, ListTemplatesHandler } from './queries/list-templates.query';
 import { ListUsageHandler } from './queries/list-usage.query';
-import { ValidateDiscountHandler } from './queries/validate-discount.query';
 
 /**
  * Codes, the money core: discount templates; issue (IssueDiscountCommand, the one path of every code: manual,
- * bulk as a job, and the gifts module's gifts), check (ValidateDiscountQuery), redeem (RedeemDiscountCommand)
+ * bulk as a job, and the gifts module's gifts), check (CheckDiscountCommand), redeem (RedeemDiscountCommand)
  * from the staff bot, the till and the admin API; revoke, expire, suspend and restore a subscription code
  * (FollowSubscriptionCommand); the client's own codes. Other modules use its commands, queries, events
- * (DiscountIssuedEvent, DiscountRedeemedEvent, DiscountCheckedEvent) and domain types.
+ * (DiscountIssuedEvent, DiscountRedeemedEvent) and domain types.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Discount, DiscountTemplate, DiscountUsageLog])],
@@ -70,8 +69,7 @@ import { ValidateDiscountHandler } from './queries/validate-discount.query';
     ListDiscountsHandler,
     GetDiscountHandler,
     ListUsageHandler,
-    ValidateDiscountHandler,
-    RecordCheckHandler,
+    CheckDiscountHandler,
     ExpireDiscountsJob,
     ExpireDiscountsTick,
     BulkIssueJob,

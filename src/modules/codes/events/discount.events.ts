@@ -1,6 +1,6 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
 import { DiscountKind } from '../persistence/discount-template.entity';
-import { UsageAction, UsageChannel } from '../persistence/discount-usage-log.entity';
+import { UsageChannel } from '../persistence/discount-usage-log.entity';
 import { DiscountReason } from '../persistence/discount.entity';
 
 /** A new code, as the client bot's notifier needs it (template `discount_issued`). */
@@ -122,27 +122,6 @@ export class DiscountRevokedEvent extends AuditableEvent {
       },
     };
   }
-}
-
-/**
- * A code was checked without redeeming it (ValidateDiscountQuery). Not audited: the usage log records it
- * (RecordCheckHandler), which is also where a cashier's failed checks are counted.
- */
-export class DiscountCheckedEvent {
-  constructor(
-    readonly row: {
-      discountId: number | null;
-      userId: number | null;
-      cashierId: number | null;
-      channel: UsageChannel;
-      action: Extract<UsageAction, 'validated' | 'rejected'>;
-      rejectCode: string | null;
-      purchaseAmount: number | null;
-      discountAmount: number | null;
-      terminalId: string | null;
-      at: Date;
-    },
-  ) {}
 }
 
 /** Bulk issue started by an admin (the job's own result tells how it went). */

@@ -4,7 +4,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nes
 import { PosAccess } from '../../../common/auth/access.decorators';
 import { RedeemDiscountCommand } from '../commands/redeem-discount.command';
 import { CodeCheck, Redemption } from '../queries/code-answers';
-import { ValidateDiscountQuery } from '../queries/validate-discount.query';
+import { CheckDiscountCommand } from '../commands/check-discount.command';
 import {
   CodeCheckResponse,
   POS_REFUSAL_EXAMPLES,
@@ -59,8 +59,8 @@ export class PosDiscountsController {
     422: ['CODE_EXPIRED', 'MIN_PURCHASE_NOT_MET'],
   })
   validate(@Body() body: PosValidateBody): Promise<CodeCheck> {
-    return this.queries.execute(
-      new ValidateDiscountQuery({
+    return this.commands.execute(
+      new CheckDiscountCommand({
         code: body.code,
         channel: 'pos',
         terminalId: body.terminalId ?? null,

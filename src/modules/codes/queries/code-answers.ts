@@ -34,7 +34,7 @@ export interface CodeFacts {
   maxRedemptions: number | null;
 }
 
-/** A successful check (ValidateDiscountQuery): the code may be redeemed now. */
+/** A successful check (CheckDiscountCommand): the code may be redeemed now. */
 export interface CodeCheck extends CodeFacts {
   valid: true;
   status: DiscountStatus;

@@ -1,15 +1,16 @@
-import { EventBus, IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Logger } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { normalizeCode } from '../domain/discount-code';
 import { discountAmount } from '../domain/discount-value';
 import { isShared, refusalOf } from '../domain/redemption-rules';
-import { DiscountCheckedEvent } from '../events/discount.events';
 import { CodeCard, CodeCards } from '../persistence/code-cards';
 import { UsageChannel } from '../persistence/discount-usage-log.entity';
-import { CodeCheck, codeCheck } from './code-answers';
+import { UsageJournal } from '../persistence/usage-journal';
+import { CodeCheck, codeCheck } from '../queries/code-answers';
 
-export interface ValidateDiscountInput {
+export interface CheckDiscountInput {
   /** As typed or scanned: case, spaces and dashes do not matter. */
   code: string;
   channel: UsageChannel;
@@ -23,25 +24,28 @@ export interface ValidateDiscountInput {
 }
 
 /**
- * Could this code be redeemed now (by the same rules as RedeemDiscountCommand)? Returns what the cashier
- * must see, or throws the reason as a DomainError. Changes nothing; the check is written to the usage log
- * (`validated` / `rejected`) by an event handler.
+ * A cashier's, till's or admin's check: could this code be redeemed now (by the same rules as
+ * RedeemDiscountCommand)? Returns what the cashier must see, or throws the reason as a DomainError. The code
+ * is not touched; the check itself is written to the usage log (`validated` / `rejected`), which is why this
+ * is a command. A failed log write is logged, never raised: the answer matters more than its record.
  */
-export class ValidateDiscountQuery extends Query<CodeCheck> {
-  constructor(readonly input: ValidateDiscountInput) {
+export class CheckDiscountCommand extends Command<CodeCheck> {
+  constructor(readonly input: CheckDiscountInput) {
     super();
   }
 }
 
-@QueryHandler(ValidateDiscountQuery)
-export class ValidateDiscountHandler implements IQueryHandler<ValidateDiscountQuery, CodeCheck> {
+@CommandHandler(CheckDiscountCommand)
+export class CheckDiscountHandler implements ICommandHandler<CheckDiscountCommand, CodeCheck> {
+  private readonly logger = new Logger(CheckDiscountHandler.name);
+
   constructor(
     private readonly cards: CodeCards,
     private readonly clock: Clock,
-    private readonly events: EventBus,
+    private readonly journal: UsageJournal,
   ) {}
 
-  async execute({ input }: ValidateDiscountQuery): Promise<CodeCheck> {
+  async execute({ input }: CheckDiscountCommand): Promise<CodeCheck> {
     const now = this.clock.now();
     const purchase = input.purchaseAmount ?? null;
     const card = await this.cards.byCode(normalizeCode(input.code));
@@ -57,26 +61,26 @@ export class ValidateDiscountHandler implements IQueryHandler<ValidateDiscountQu
       if (refusal) throw refusal;
       const verdict = card as CodeCard;
       const amount = purchase === null ? null : discountAmount(verdict.kind, verdict.value, purchase);
-      this.log(input, card, clientUserId, now, 'validated', null, amount);
+      await this.log(input, card, clientUserId, now, 'validated', null, amount);
       return codeCheck(verdict, client, now, purchase, amount);
     } catch (error) {
       if (error instanceof DomainError)
-        this.log(input, card, clientUserId, now, 'rejected', error.code, null);
+        await this.log(input, card, clientUserId, now, 'rejected', error.code, null);
       throw error;
     }
   }
 
-  private log(
-    input: ValidateDiscountInput,
+  private async log(
+    input: CheckDiscountInput,
     card: CodeCard | null,
     userId: number | null,
     at: Date,
     action: 'validated' | 'rejected',
     rejectCode: string | null,
     amount: number | null,
-  ): void {
-    this.events.publish(
-      new DiscountCheckedEvent({
+  ): Promise<void> {
+    try {
+      await this.journal.record({
         discountId: card?.id ?? null,
         userId,
         cashierId: input.cashierId ?? null,
@@ -86,8 +90,12 @@ export class ValidateDiscountHandler implements IQueryHandler<ValidateDiscountQu
         purchaseAmount: input.purchaseAmount ?? null,
         discountAmount: amount,
         terminalId: input.terminalId ?? null,
-        at,
-      }),
-    );
+        idempotencyKey: null,
+        response: null,
+        createdAt: at,
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, discountId: card?.id ?? null }, 'Could not log a code check');
+    }
   }
 }
