@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BulkTagUsersHandler } from './commands/bulk-tag-users.command';
 import { DeleteUserHandler } from './commands/delete-user.command';
 import { MarkClientBlockedHandler } from './commands/mark-client-blocked.command';
-import { RegisterClientHandler } from './commands/register-client.command';
+import { RecordClientVisitHandler } from './commands/record-client-visit.command';
 import { SetBirthDateHandler } from './commands/set-birth-date.command';
 import { SetSubscriptionHandler } from './commands/set-subscription.command';
 import { UpdateUserHandler } from './commands/update-user.command';
@@ -23,7 +23,7 @@ import { ListUsersHandler } from './queries/list-users.query';
   imports: [TypeOrmModule.forFeature([User])],
   controllers: [UsersController],
   providers: [
-    RegisterClientHandler,
+    RecordClientVisitHandler,
     MarkClientBlockedHandler,
     SetSubscriptionHandler,
     SetBirthDateHandler,

@@ -9,7 +9,7 @@ import { UserReactivatedEvent, UserRegisteredEvent, UserUpdatedEvent } from '../
 import { duplicateKeyOf } from '../../../infrastructure/database/duplicate-key';
 import { User } from '../persistence/user.entity';
 
-export interface RegisteredClient {
+export interface ClientVisit {
   userId: number;
   /** A new row: first /start of this Telegram account (or of a person whose old row was deleted). */
   isNew: boolean;
@@ -28,14 +28,14 @@ export interface StartInput {
 }
 
 /**
- * `/start [payload]` in the client bot. A new Telegram account becomes a client with the payload's source
- * (first touch: `[a-z0-9_-]{1,64}`, `referral` for `ref_<code>`, else `direct`), the inviter of a
+ * A person's visit to the client bot: every message and button press, `/start [payload]` included.
+ * A new Telegram account becomes a client with the payload's source (first touch: `[a-z0-9_-]{1,64}`, `referral` for `ref_<code>`, else `direct`), the inviter of a
  * `ref_<code>` link unless that is the person themself or a loop, `isTest` for `test_<secret>` matching
  * the setting `test_mode.secret`, and a unique referral code of its own. A known client gets names and
  * last activity refreshed and, if they had blocked the bot, is active again; source and inviter never
  * change. A deleted client's Telegram id is gone (only its hash stays), so the person registers as new.
  */
-export class RegisterClientCommand extends Command<RegisteredClient> {
+export class RecordClientVisitCommand extends Command<ClientVisit> {
   constructor(readonly input: StartInput) {
     super();
   }
@@ -44,8 +44,8 @@ export class RegisterClientCommand extends Command<RegisteredClient> {
 const MAX_REFERRAL_CHAIN = 20;
 const CODE_ATTEMPTS = 5;
 
-@CommandHandler(RegisterClientCommand)
-export class RegisterClientHandler implements ICommandHandler<RegisterClientCommand, RegisteredClient> {
+@CommandHandler(RecordClientVisitCommand)
+export class RecordClientVisitHandler implements ICommandHandler<RecordClientVisitCommand, ClientVisit> {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly queries: QueryBus,
@@ -53,7 +53,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
     private readonly clock: Clock,
   ) {}
 
-  async execute({ input: profile }: RegisterClientCommand): Promise<RegisteredClient> {
+  async execute({ input: profile }: RecordClientVisitCommand): Promise<ClientVisit> {
     const start = parseStartPayload(profile.payload);
     const isTest = start.kind === 'test' && isTestSecret(start, await this.testSecret());
     const known = await this.users.findOneBy({ telegramId: profile.telegramId });
@@ -61,7 +61,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
     return this.register(profile, start, isTest);
   }
 
-  private async welcomeBack(user: User, profile: StartInput, markTest: boolean): Promise<RegisteredClient> {
+  private async welcomeBack(user: User, profile: StartInput, markTest: boolean): Promise<ClientVisit> {
     await this.users.update(user.id, { ...names(profile), lastActivityAt: this.clock.now() });
     // Conditional updates, so a burst of /start presses publishes each fact once.
     const reactivated =
@@ -80,11 +80,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
     return { userId: user.id, isNew: false, reactivated };
   }
 
-  private async register(
-    profile: StartInput,
-    start: StartPayload,
-    isTest: boolean,
-  ): Promise<RegisteredClient> {
+  private async register(profile: StartInput, start: StartPayload, isTest: boolean): Promise<ClientVisit> {
     const referredByUserId =
       start.kind === 'referral' ? await this.inviter(start.code, profile.telegramId) : null;
     const previous = await this.users.findOne({
