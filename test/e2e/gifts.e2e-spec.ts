@@ -17,7 +17,6 @@ import { createTestApp, eventually, TestApp } from '../support/test-app';
 const CHANNEL = '@marmeladny_dvorik';
 const TZ = 'Asia/Vladivostok';
 const POS_KEY = { 'X-API-Key': 'pos-test-key-0123456789abcdef' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `eventually` for a check that answers null until its value is there. */
 const until = async <T>(check: () => Promise<T | null>, timeoutMs?: number): Promise<T> =>
   (await eventually(check, timeoutMs)) as T;
@@ -195,7 +194,7 @@ describe('gifts: subscription, referral, announcements and «Мои скидки
       expect(redeemed.status).toBe(200);
       // A used gift stays used when its owner leaves.
       await emulator.chatMemberUpdate(CLIENT, channel(), olya, 'member', 'left');
-      await sleep(200);
+      await t.settled();
       expect(await reload(gift.id)).toMatchObject({ status: 'used', suspendedAt: null });
     });
 
@@ -364,7 +363,7 @@ describe('gifts: subscription, referral, announcements and «Мои скидки
         expect((await pos('redeem', { code: lonerCode.code })).status).toBe(200);
         await noticeResult(JobIds.discountRedeemedNotice(rewardUsed.body.redemptionId));
         await noticeResult(JobIds.discountRedeemedNotice(again.body.redemptionId));
-        await sleep(200);
+        await t.settled();
         expect(await codesOf(friend.id, 'referral')).toHaveLength(1);
         expect(await codesOf(inviter.id, 'referral')).toHaveLength(1);
         expect(await codesOf(loner.id, 'referral')).toHaveLength(0);
@@ -381,7 +380,7 @@ describe('gifts: subscription, referral, announcements and «Мои скидки
       const redeemed = await pos('redeem', { code: code.code });
 
       await noticeResult(JobIds.discountRedeemedNotice(redeemed.body.redemptionId));
-      await sleep(100);
+      await t.settled();
       expect(await codesOf(friend.id, 'referral')).toHaveLength(0);
       expect(await codesOf(inviter.id, 'referral')).toHaveLength(0);
     });
