@@ -50,8 +50,15 @@ export class RedeemDiscountCommand extends Command<Redemption> {
   }
 }
 
-/** What an attempt learnt before it failed, for the usage-log row of the refusal. */
-interface Trace {
+/** A redeemed code: the answer, and the code as read (for the event). */
+interface Redeemed {
+  redemption: Redemption;
+  card: CodeCard;
+}
+
+/** A refused attempt, with what it learnt about the code and the client for the refusal's usage row. */
+interface Refused {
+  refused: DomainError;
   card: CodeCard | null;
   clientUserId: number | null;
 }
@@ -69,6 +76,11 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
     private readonly events: EventBus,
   ) {}
 
+  /*
+   * No look-up of the idempotency key first: the unique key (channel, idempotency_key) is the arbiter. The
+   * first answer's row commits with the redemption (or is the refusal); a retry's own row then fails on the
+   * key, which rolls its attempt back and hands it the stored answer. Retries are rare; the hot path is short.
+   */
   async execute({ input }: RedeemDiscountCommand): Promise<Redemption> {
     checkChannelIdentity(input);
     const request: RequestFingerprint = {
@@ -77,90 +89,92 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
       terminalId: input.terminalId ?? null,
       clientUserId: input.clientUserId ?? null,
     };
-    const key = input.idempotencyKey ?? null;
-    // No look-up of the key first: the unique key (channel, idempotency_key) is the arbiter. The first
-    // answer's row commits with the redemption (or is the refusal); a retry's own row then fails on the key,
-    // which rolls its attempt back and hands it the stored answer. Retries are rare; the hot path stays short.
-    const trace: Trace = { card: null, clientUserId: null };
+    const idempotencyKey = input.idempotencyKey ?? null;
+    let outcome: Redeemed | Refused;
     try {
-      return await this.attempt(input, request, trace);
+      outcome = await this.attempt(input, request, idempotencyKey);
     } catch (error) {
-      if (key !== null && isIdempotencyKeyTaken(error)) return this.replayKey(input.channel, key, request);
-      if (!(error instanceof DomainError)) throw error;
-      const earlier = await this.recordRefusal(input, request, trace, error);
-      if (earlier) return earlier;
+      if (idempotencyKey !== null && isIdempotencyKeyTaken(error)) {
+        return this.replayKey(input.channel, idempotencyKey, request);
+      }
       throw error;
     }
+    if ('redemption' in outcome) {
+      this.publish(outcome.card, outcome.redemption, input);
+      return outcome.redemption;
+    }
+    const earlier = await this.recordRefusal(input, request, idempotencyKey, outcome);
+    if (earlier) return earlier;
+    throw outcome.refused;
   }
 
+  /** Reads the code, checks it, spends it and writes its usage row; a refusal is answered, not thrown. */
   private async attempt(
     input: RedeemDiscountInput,
     request: RequestFingerprint,
-    trace: Trace,
-  ): Promise<Redemption> {
+    idempotencyKey: string | null,
+  ): Promise<Redeemed | Refused> {
     const now = this.clock.now();
     const purchase = request.purchaseAmount;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const card = await this.cards.byCode(request.code);
-      trace.card = card;
-      const client = card ? await this.cards.clientOf(card, request.clientUserId) : null;
-      trace.clientUserId = client?.userId ?? null;
-      const clientRedeemedAt =
-        card && isShared(card) && client
-          ? await this.cards.clientRedeemedAt(card.id, client.userId)
-          : undefined;
-      ensureRedeemable(card, {
-        intent: 'redeem',
-        now,
-        purchaseAmount: purchase,
-        purchaseKnown: input.channel !== 'staff_bot',
-        clientRedeemedAt,
-      });
-      const amount = purchase === null ? null : discountAmount(card.kind, card.value, purchase);
-      const done = await this.ledger.redeem(card, {
-        now,
-        clientUserId: client?.userId ?? null,
-        row: ({ redemptionCount }) => {
-          const answer = {
-            ...codeFacts({ ...card, redemptionCount }, client),
-            redeemed: true as const,
+    let card: CodeCard | null = null;
+    let clientUserId: number | null = null;
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        card = await this.cards.byCode(request.code);
+        const client = card ? await this.cards.clientOf(card, request.clientUserId) : null;
+        clientUserId = client?.userId ?? null;
+        const clientRedeemedAt =
+          card && isShared(card) && client
+            ? await this.cards.clientRedeemedAt(card.id, client.userId)
+            : undefined;
+        ensureRedeemable(card, {
+          intent: 'redeem',
+          now,
+          purchaseAmount: purchase,
+          purchaseKnown: input.channel !== 'staff_bot',
+          clientRedeemedAt,
+        });
+        const redeemable = card;
+        const amount = purchase === null ? null : discountAmount(redeemable.kind, redeemable.value, purchase);
+        const redemption = await this.ledger.transaction(redeemable, clientUserId, now, async (ledger) => {
+          const redemptionCount = await ledger.spend();
+          if (redemptionCount === null) return null;
+          const answer: Omit<Redemption, 'redemptionId'> = {
+            ...codeFacts({ ...redeemable, redemptionCount }, client),
+            redeemed: true,
             usedAt: now,
             purchaseAmount: purchase,
             discountAmount: amount,
           };
-          return this.usageRow(input, request, card.id, client?.userId ?? null, now, {
-            action: 'redeemed',
-            discountAmount: amount,
-            response: key(input) ? { request, redemption: storedRedemption(answer) } : null,
-          });
-        },
-      });
-      if (done) {
-        const redemption: Redemption = {
-          redemptionId: done.usageId,
-          ...codeFacts({ ...card, redemptionCount: done.redemptionCount }, client),
-          redeemed: true,
-          usedAt: now,
-          purchaseAmount: purchase,
-          discountAmount: amount,
-        };
-        this.publish(card, redemption, input);
-        return redemption;
+          const redemptionId = await ledger.record(
+            this.usageRow(input, request, idempotencyKey, redeemable.id, clientUserId, now, {
+              action: 'redeemed',
+              discountAmount: amount,
+              response: idempotencyKey === null ? null : { request, redemption: storedRedemption(answer) },
+            }),
+          );
+          return { redemptionId, ...answer };
+        });
+        if (redemption) return { redemption, card: redeemable };
+        // The UPDATE matched nothing: someone was first or the code changed. Read it again for the reason.
       }
-      // The UPDATE matched nothing: someone was first or the code changed. Read it again for the reason.
+      throw new DomainError(
+        ErrorCode.CODE_ALREADY_USED,
+        'The code could not be redeemed: it is being used right now',
+        {
+          code: request.code,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { refused: error, card, clientUserId };
     }
-    throw new DomainError(
-      ErrorCode.CODE_ALREADY_USED,
-      'The code could not be redeemed: it is being used right now',
-      {
-        code: request.code,
-      },
-    );
   }
 
   private usageRow(
     input: RedeemDiscountInput,
     request: RequestFingerprint,
+    idempotencyKey: string | null,
     discountId: number | null,
     userId: number | null,
     at: Date,
@@ -176,7 +190,7 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
       purchaseAmount: request.purchaseAmount,
       discountAmount: outcome.discountAmount,
       terminalId: request.terminalId,
-      idempotencyKey: key(input),
+      idempotencyKey,
       response: outcome.response,
       createdAt: at,
     };
@@ -189,43 +203,45 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
   private async recordRefusal(
     input: RedeemDiscountInput,
     request: RequestFingerprint,
-    trace: Trace,
-    error: DomainError,
+    idempotencyKey: string | null,
+    { refused, card, clientUserId }: Refused,
   ): Promise<Redemption | null> {
     const stored: StoredAnswer = {
       request,
-      error: { code: error.code, message: error.message, details: error.details },
+      error: { code: refused.code, message: refused.message, details: refused.details },
     };
     const row = this.usageRow(
       input,
       request,
-      trace.card?.id ?? null,
-      trace.card?.userId ?? trace.clientUserId,
+      idempotencyKey,
+      card?.id ?? null,
+      card?.userId ?? clientUserId,
       this.clock.now(),
       {
         action: 'rejected',
-        rejectCode: error.code,
+        rejectCode: refused.code,
         discountAmount: null,
-        response: key(input) ? stored : null,
+        response: idempotencyKey === null ? null : stored,
       },
     );
     try {
       await this.journal.record(row);
       return null;
     } catch (insertError) {
-      const k = key(input);
-      if (k !== null && isIdempotencyKeyTaken(insertError)) return this.replayKey(input.channel, k, request);
+      if (idempotencyKey !== null && isIdempotencyKeyTaken(insertError)) {
+        return this.replayKey(input.channel, idempotencyKey, request);
+      }
       throw insertError;
     }
   }
 
   private async replayKey(
     channel: UsageChannel,
-    key: string,
+    idempotencyKey: string,
     request: RequestFingerprint,
   ): Promise<Redemption> {
-    const first = await this.journal.answerFor(channel, key);
-    if (!first) throw new Error(`The idempotency key ${key} was taken, yet its row is not there`);
+    const first = await this.journal.answerFor(channel, idempotencyKey);
+    if (!first) throw new Error(`The idempotency key ${idempotencyKey} was taken, yet its row is not there`);
     return this.replay(first, request);
   }
 
@@ -276,8 +292,6 @@ function checkChannelIdentity(input: RedeemDiscountInput): void {
   if (who === undefined || who === null)
     throw new Error(`A ${input.channel} redemption must say who redeems`);
 }
-
-const key = (input: RedeemDiscountInput): string | null => input.idempotencyKey ?? null;
 
 const sameRequest = (a: RequestFingerprint, b: RequestFingerprint): boolean =>
   a.code === b.code &&

@@ -34,12 +34,16 @@ const REDEEM_SHARED = `
      AND valid_from <= ? AND (expires_at IS NULL OR expires_at > ?)
      AND (max_redemptions IS NULL OR redemption_count < max_redemptions)`;
 
-export interface LedgerEntry {
-  now: Date;
-  /** The client the redemption is for: the owner of a personal code, the named client of a shared one. */
-  clientUserId: number | null;
-  /** The usage-log row to write, built from the code as it stands after the UPDATE. */
-  row: (after: { redemptionCount: number }) => UsageRow;
+/** One redemption's transaction: spend the code, then write the usage row, in this order. */
+export interface RedemptionTransaction {
+  /**
+   * Spends one redemption of the code: the count of redemptions after ours, or null when the UPDATE matched
+   * no row (someone was first, or the code changed). CODE_ALREADY_USED when this client already redeemed
+   * this shared code.
+   */
+  spend(): Promise<number | null>;
+  /** Writes the usage row; its id. ER_DUP_ENTRY when the row's idempotency key is taken. */
+  record(row: UsageRow): Promise<number>;
 }
 
 @Injectable()
@@ -51,54 +55,59 @@ export class RedemptionLedger {
   ) {}
 
   /**
-   * Spends one redemption of `card` and writes its usage row, atomically. Null when the UPDATE matched no
-   * row (someone was first, or the code changed) or InnoDB chose it as a deadlock victim: the caller reads
-   * the code again for the reason, or tries again. Throws
-   * CODE_ALREADY_USED when the client already redeemed this shared code, ER_DUP_ENTRY when the row's
-   * idempotency key is taken; both roll the UPDATE back.
+   * Runs `work` in the redemption's transaction for `card` (READ COMMITTED for a shared code, see above);
+   * whatever it throws rolls the UPDATE back. Null when InnoDB chose the transaction as a deadlock victim
+   * (e.g. against the hourly expiry job): the caller reads the code again and retries.
    */
-  async redeem(
+  async transaction<T>(
     card: CodeCard,
-    entry: LedgerEntry,
-  ): Promise<{ usageId: number; redemptionCount: number } | null> {
+    clientUserId: number | null,
+    now: Date,
+    work: (redemption: RedemptionTransaction) => Promise<T | null>,
+  ): Promise<T | null> {
+    const shared = card.userId === null;
+    const run = (manager: EntityManager) =>
+      work({
+        spend: () => this.spend(card, clientUserId, now, manager),
+        record: (row) => this.journal.record(row, manager),
+      });
     try {
-      return await this.transaction(card, entry);
+      return shared
+        ? await this.dataSource.transaction('READ COMMITTED', run)
+        : await this.dataSource.transaction(run);
     } catch (error) {
-      // InnoDB rolled the whole transaction back (e.g. against the hourly expiry job): read again, retry.
       if ((error as { code?: string }).code === 'ER_LOCK_DEADLOCK') return null;
       throw error;
     }
   }
 
-  private transaction(
+  private async spend(
     card: CodeCard,
-    entry: LedgerEntry,
-  ): Promise<{ usageId: number; redemptionCount: number } | null> {
+    clientUserId: number | null,
+    now: Date,
+    manager: EntityManager,
+  ): Promise<number | null> {
     const shared = card.userId === null;
-    const work = async (manager: EntityManager) => {
-      const { now } = entry;
-      const result = (await manager.query(shared ? REDEEM_SHARED : REDEEM_PERSONAL, [
-        now,
-        card.id,
-        now,
-        now,
-      ])) as {
-        affectedRows: number;
-      };
-      if (result.affectedRows !== 1) return null;
-      const redemptionCount = shared
-        ? await this.sharedCount(card, entry, manager)
-        : card.redemptionCount + 1;
-      const usageId = await this.journal.record(entry.row({ redemptionCount }), manager);
-      return { usageId, redemptionCount };
+    const result = (await manager.query(shared ? REDEEM_SHARED : REDEEM_PERSONAL, [
+      now,
+      card.id,
+      now,
+      now,
+    ])) as {
+      affectedRows: number;
     };
-    return shared ? this.dataSource.transaction('READ COMMITTED', work) : this.dataSource.transaction(work);
+    if (result.affectedRows !== 1) return null;
+    return shared ? this.sharedCount(card, clientUserId, manager) : card.redemptionCount + 1;
   }
 
   /** Under the row lock: refuses a client's second redemption of a shared code; the count after ours. */
-  private async sharedCount(card: CodeCard, entry: LedgerEntry, manager: EntityManager): Promise<number> {
-    if (entry.clientUserId === null) throw new Error('A shared code is redeemed for a known client');
-    const before = await this.cards.clientRedeemedAt(card.id, entry.clientUserId, manager);
+  private async sharedCount(
+    card: CodeCard,
+    clientUserId: number | null,
+    manager: EntityManager,
+  ): Promise<number> {
+    if (clientUserId === null) throw new Error('A shared code is redeemed for a known client');
+    const before = await this.cards.clientRedeemedAt(card.id, clientUserId, manager);
     if (before) {
       throw new DomainError(ErrorCode.CODE_ALREADY_USED, 'This client has already redeemed the code', {
         code: card.code,
