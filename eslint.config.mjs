@@ -5,7 +5,9 @@ import prettier from 'eslint-config-prettier';
 import moduleBoundaries from './eslint/module-boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'eslint/**', 'web/*/dist/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'eslint/**', 'web/*/dist/**'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
