@@ -2,9 +2,12 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import moduleBoundaries from './eslint/module-boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'web/*/dist/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'eslint/**', 'web/*/dist/**'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -18,6 +21,12 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    // Modules talk through each other's public surface; exceptions are listed in eslint/module-boundaries.allow.mjs.
+    files: ['src/**/*.ts'],
+    plugins: { 'module-boundaries': moduleBoundaries },
+    rules: { 'module-boundaries/public-surface': 'error', 'module-boundaries/table-owner': 'error' },
   },
   {
     // The domain layer is plain TypeScript: no framework, no ORM (DESIGN.md section 2).

@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createPool, Pool } from 'mysql2/promise';
-import { CODE_ALPHABET } from '../src/modules/discounts/domain/discount-code';
+import { CODE_ALPHABET } from '../src/modules/codes/domain/discount-code';
 import { deleteKeys } from '../test/support/global-teardown';
 import * as harness from './support/harness';
 

@@ -9,6 +9,7 @@ import { DatabaseModule } from '../infrastructure/database/database.module';
 import { HealthModule } from '../infrastructure/health/health.module';
 import { LoggingModule } from '../infrastructure/logging/logging.module';
 import { MetricsModule } from '../infrastructure/metrics/metrics.module';
+import { FailedJobsModule } from '../infrastructure/queues/failed-jobs/failed-jobs.module';
 import { QueuesModule } from '../infrastructure/queues/queues.module';
 import { RedisModule } from '../infrastructure/redis/redis.module';
 import { TelegramModule } from '../infrastructure/telegram/telegram.module';
@@ -17,7 +18,9 @@ import { AuthModule } from '../modules/auth/auth.module';
 import { BroadcastsModule } from '../modules/broadcasts/broadcasts.module';
 import { AdminsModule } from '../modules/staff/admins.module';
 import { CashiersModule } from '../modules/staff/cashiers.module';
-import { DiscountsModule } from '../modules/discounts/discounts.module';
+import { CodesModule } from '../modules/codes/codes.module';
+import { GiftsModule } from '../modules/gifts/gifts.module';
+import { NoticesModule } from '../modules/notices/notices.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
 import { OwnerAlertsModule } from '../modules/owner-alerts/owner-alerts.module';
 import { SettingsModule } from '../modules/settings/settings.module';
@@ -45,6 +48,7 @@ export class AppModule {
         RedisModule,
         TelegramModule,
         QueuesModule.forRoot({ worker: has('worker') }),
+        FailedJobsModule,
         ...(has('scheduler') ? [ScheduleModule.forRoot()] : []),
         HealthModule,
         MetricsModule,
@@ -53,7 +57,9 @@ export class AppModule {
         AuthModule,
         AdminsModule,
         MessageTemplatesModule,
-        DiscountsModule,
+        CodesModule,
+        GiftsModule,
+        NoticesModule,
         CashiersModule,
         SegmentsModule,
         UsersModule,

@@ -509,7 +509,7 @@ describe('client bot (by webhook)', () => {
         },
       } as Update);
       expect(delivered.status).toBe(200);
-      await sleep(200);
+      await t.settled();
       expect(emulator.sentTo(group.id)).toHaveLength(0);
     });
   });
@@ -527,7 +527,7 @@ describe('client bot (by webhook)', () => {
       await say(vlad, '01.01.2000');
       const pressed = await press(vlad, 'bday:yes');
       await emulator.deliverUpdate(CLIENT, pressed.update);
-      await sleep(200);
+      await t.settled();
       expect(sends(vlad).filter((call) => /Готово, запомнили/.test(String(call.params.text)))).toHaveLength(
         1,
       );

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
-import { IssueDiscountCommand } from '../../src/modules/discounts/commands/issue-discount.command';
-import * as codes from '../../src/modules/discounts/domain/discount-code';
-import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { IssueDiscountCommand } from '../../src/modules/codes/commands/issue-discount.command';
+import * as codes from '../../src/modules/codes/domain/discount-code';
+import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { Segment } from '../../src/modules/segments/persistence/segment.entity';
 import { loginAs } from '../support/auth';
 import { aDiscount, aDiscountTemplate, aUser } from '../support/factories';

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { JobQueue } from '../../src/infrastructure/queues/job-queue';
 import { JobName } from '../../src/infrastructure/queues/jobs';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { Segment } from '../../src/modules/segments/persistence/segment.entity';
 import { loginAs } from '../support/auth';
 import { aDiscountTemplate, aUser } from '../support/factories';

@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import { getQueueToken } from '@nestjs/bullmq';
 import { QueueName } from '../../src/infrastructure/queues/jobs';
-import { ExpireDiscountsTick } from '../../src/modules/discounts/jobs/expire-discounts.tick';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { ExpireDiscountsTick } from '../../src/modules/codes/jobs/expire-discounts.tick';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { aDiscount, aUser } from '../support/factories';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
 

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
-import { IssueDiscountCommand } from '../../src/modules/discounts/commands/issue-discount.command';
-import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { IssueDiscountCommand } from '../../src/modules/codes/commands/issue-discount.command';
+import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { loginAs } from '../support/auth';
 import { aDiscount, aDiscountTemplate, aUser } from '../support/factories';
 import { createTestApp, eventually, TestApp } from '../support/test-app';

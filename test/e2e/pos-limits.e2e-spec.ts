@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/common/audit/audit-entry';
-import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
+import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
 import { ChangeSettingCommand } from '../../src/modules/settings/commands/change-setting.command';
 import { SettingKey } from '../../src/modules/settings/domain/setting-definitions';
 import { aDiscount, aUser } from '../support/factories';

@@ -3,6 +3,7 @@ import { compileSegmentFilter } from '../../src/modules/segments/domain/compile-
 import { Segment } from '../../src/modules/segments/persistence/segment.entity';
 import {
   CountSegmentQuery,
+  ListSegmentMemberIdsQuery,
   ResolveSegmentQuery,
 } from '../../src/modules/segments/queries/resolve-segment.query';
 import { User } from '../../src/modules/users/persistence/user.entity';
@@ -271,9 +272,23 @@ describe('segment filter compiler against seeded clients', () => {
     expect(await count({ filter: { all: [] } }, { testUsers: 'only' })).toBe(1);
     expect(await count({ filter: rule('isTest', 'eq', true) }, { testUsers: 'exclude' })).toBe(0);
     expect(await count({ filter: { all: [] } }, { statuses: 'any', testUsers: 'include' })).toBe(6);
-    const query = await t.queries.execute(new ResolveSegmentQuery({ filter: rule('tags', 'any', ['vip']) }));
-    const users = await query.orderBy('u.id').getMany();
+    // Data, not a query builder: a condition over `users u` the caller puts into its own statement.
+    const segment = await t.queries.execute(
+      new ResolveSegmentQuery({ filter: rule('tags', 'any', ['vip']) }),
+    );
+    expect(Object.keys(segment.params).every((name) => name.startsWith('seg_'))).toBe(true);
+    const users = await t.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where(segment.sql, segment.params)
+      .orderBy('u.id')
+      .getMany();
     expect(users.map((u) => u.firstName)).toEqual(['Анна', 'Дина']);
+    const ids = (afterId: number) =>
+      t.queries.execute(new ListSegmentMemberIdsQuery({ filter: rule('tags', 'any', ['vip']) }, afterId, 1));
+    const [first] = await ids(0);
+    expect(await ids(first)).toEqual([users[1].id]);
+    expect(first).toBe(users[0].id);
   });
 
   it('resolves the seeded system segments by id', async () => {

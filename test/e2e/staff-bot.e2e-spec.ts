@@ -104,7 +104,7 @@ describe('staff bot', () => {
       const delivered = await emulator.sendText(client, person(7100, 'Клиент'), '/start');
 
       expect(delivered).toMatchObject({ route: 'webhook', status: 200 });
-      await sleep(200);
+      await t.settled();
       const replies = emulator.calls.filter((call) => call.token === client && call.method === 'sendMessage');
       expect(replies.map((call) => String(call.params.text))).toEqual([
         expect.stringContaining('Добро пожаловать в «Мармеладный Дворик»'),
@@ -154,7 +154,7 @@ describe('staff bot', () => {
           ],
         ]);
       }
-      await sleep(200);
+      await t.settled();
       expect(sendsTo(MARKETER.id)).toHaveLength(0);
       expect(sendsTo(FORMER_OWNER.id)).toHaveLength(0);
       const registered = await firstAuditRow('cashier.registered', cashier.id);
@@ -202,7 +202,7 @@ describe('staff bot', () => {
       await emulator.pressButton(STAFF, OWNER_OLGA, `cashier:approve:${cashier.id}`, olgasNotice);
       expect(lastAnswer()).toBe('По этой заявке уже принято решение.');
 
-      await sleep(200);
+      await t.settled();
       expect(await cashiers().findOneByOrFail({ id: cashier.id })).toMatchObject({
         status: 'approved',
         decidedByAdminId: olga.id,
@@ -285,7 +285,7 @@ describe('staff bot', () => {
       expect(retry).toMatchObject({ route: 'webhook', status: 200 });
       const cashier = await cashiers().findOneByOrFail({ telegramId: egor.id });
       await noticeTo(OWNER_OLGA, cashier.id);
-      await sleep(300);
+      await t.settled();
       expect(await cashiers().countBy({ telegramId: egor.id })).toBe(1);
       expect(
         sendsTo(egor.id).filter((call) => /Заявка отправлена/.test(String(call.params.text))),
@@ -304,7 +304,7 @@ describe('staff bot', () => {
         expect(delivered.status).toBe(403);
         expect(JSON.parse(delivered.body)).toMatchObject({ error: { code: 'WEBHOOK_SECRET_INVALID' } });
       }
-      await sleep(200);
+      await t.settled();
       expect(sendsTo(intruder.id)).toHaveLength(0);
     });
 
@@ -403,7 +403,7 @@ describe('staff bot', () => {
         } as Update);
         expect(delivered.status).toBe(200);
       }
-      await sleep(200);
+      await t.settled();
       expect(emulator.sentTo(group.id)).toHaveLength(0);
     });
 

@@ -1,7 +1,7 @@
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
-import { shopTimeText } from '../../src/modules/discounts/domain/shop-time-text';
-import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { shopTimeText } from '../../src/modules/codes/domain/shop-time-text';
+import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { Cashier } from '../../src/modules/staff/persistence/cashier.entity';
 import { aCashier, aDiscount, aDiscountTemplate, anAdmin, aUser } from '../support/factories';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';
@@ -13,7 +13,6 @@ const OWNER_ANNA = 9201;
 const OWNER_BORIS = 9202;
 const MARKETER = 9203;
 const FORMER_OWNER = 9204;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `eventually` for a check that answers null until its value is there. */
 const until = async <T>(check: () => Promise<T | null>, timeoutMs?: number): Promise<T> =>
   (await eventually(check, timeoutMs)) as T;
@@ -172,7 +171,7 @@ describe('staff bot: a cashier checks and redeems codes (webhook, worker, emulat
     const againId = (again.update as { callback_query: { id: string } }).callback_query.id;
     expect(answerTo(againId)).toBe(`Этот код уже погашен ${shopTimeText(after.usedAt as Date, TZ)}.`);
     expect(await redemptionsOf(discount.id)).toHaveLength(1);
-    await sleep(200);
+    await t.settled();
     expect(
       emulator.calls.filter((call) => call.token === CLIENT && call.chatId === user.telegramId),
     ).toHaveLength(1);
@@ -208,7 +207,7 @@ describe('staff bot: a cashier checks and redeems codes (webhook, worker, emulat
     expect(rejected).toEqual([expect.objectContaining({ rejectCode: 'CODE_ALREADY_USED' })]);
     expect(lastText(loser.who)).toContain('Этот код уже погашен');
     await emulator.waitFor((call) => call.token === CLIENT && call.chatId === user.telegramId);
-    await sleep(200);
+    await t.settled();
     expect(
       emulator.calls.filter((call) => call.token === CLIENT && call.chatId === user.telegramId),
     ).toHaveLength(1);
@@ -260,7 +259,7 @@ describe('staff bot: a cashier checks and redeems codes (webhook, worker, emulat
     const pttl = await t.redis.pttl(`${t.config.redisPrefix}:limit:cashier-checks-paused:${row.id}`);
     expect(pttl).toBeGreaterThan(50_000);
     expect(pttl).toBeLessThanOrEqual(60_000);
-    await sleep(200);
+    await t.settled();
     const rejected = await t.dataSource
       .getRepository(DiscountUsageLog)
       .findBy({ cashierId: row.id, action: 'rejected' });
@@ -280,7 +279,7 @@ describe('staff bot: a cashier checks and redeems codes (webhook, worker, emulat
         (call) => call.chatId === owner && String(call.params.text).includes('Угадайкина Зоя'),
       );
     }
-    await sleep(200);
+    await t.settled();
     for (const owner of [OWNER_ANNA, OWNER_BORIS]) {
       const notices = staffSendsTo(owner).filter((call) => String(call.params.text).includes('подбор кодов'));
       expect(notices).toHaveLength(1);

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { FindOptionsWhere } from 'typeorm';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
-import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { Segment } from '../../src/modules/segments/persistence/segment.entity';
-import { RegisterClientCommand } from '../../src/modules/users/commands/register-client.command';
+import { RecordClientVisitCommand } from '../../src/modules/users/commands/record-client-visit.command';
 import { SetBirthDateCommand } from '../../src/modules/users/commands/set-birth-date.command';
 import { User } from '../../src/modules/users/persistence/user.entity';
 import { loginAs } from '../support/auth';
@@ -235,7 +235,7 @@ describe('users admin API: edit, delete, bulk tags', () => {
 
       // The same Telegram account presses /start: a new client, linked to the old row only through the hash.
       const back = await t.commands.execute(
-        new RegisterClientCommand({ telegramId: 555000111, firstName: 'Марина', payload: 'vk' }),
+        new RecordClientVisitCommand({ telegramId: 555000111, firstName: 'Марина', payload: 'vk' }),
       );
       expect(back).toMatchObject({ isNew: true, reactivated: false });
       expect(back.userId).not.toBe(client.id);

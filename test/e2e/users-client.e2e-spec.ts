@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../../src/common/audit/audit-entry';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { ChangeSettingCommand } from '../../src/modules/settings/commands/change-setting.command';
 import { MarkClientBlockedCommand } from '../../src/modules/users/commands/mark-client-blocked.command';
-import { RegisterClientCommand } from '../../src/modules/users/commands/register-client.command';
+import { RecordClientVisitCommand } from '../../src/modules/users/commands/record-client-visit.command';
 import { SetBirthDateCommand } from '../../src/modules/users/commands/set-birth-date.command';
 import { SetSubscriptionCommand } from '../../src/modules/users/commands/set-subscription.command';
 import { DeleteUserCommand } from '../../src/modules/users/commands/delete-user.command';
@@ -36,7 +36,7 @@ describe('users module: commands of the client bot', () => {
   const row = (id: number) => t.dataSource.getRepository(User).findOneByOrFail({ id });
   const start = (payload: string | null = null, fields: Record<string, unknown> = {}) =>
     t.commands.execute(
-      new RegisterClientCommand({ telegramId: ++nextTelegramId, firstName: 'Анна', payload, ...fields }),
+      new RecordClientVisitCommand({ telegramId: ++nextTelegramId, firstName: 'Анна', payload, ...fields }),
     );
   const published = <T extends object>(type: new (...args: never[]) => T): T[] =>
     events.filter((e): e is T => e instanceof type);
@@ -59,10 +59,10 @@ describe('users module: commands of the client bot', () => {
   });
   afterAll(() => t.close());
 
-  describe('RegisterClientCommand (/start)', () => {
+  describe('RecordClientVisitCommand (/start)', () => {
     it('registers a new client with the payload as first-touch source and a referral code of its own', async () => {
       const result = await t.commands.execute(
-        new RegisterClientCommand({
+        new RecordClientVisitCommand({
           telegramId: 123_000_001,
           username: 'anna_sweet',
           firstName: 'Анна',
@@ -101,12 +101,12 @@ describe('users module: commands of the client bot', () => {
 
     it('refreshes a known client (names, last activity) and never changes the first-touch source', async () => {
       const first = await t.commands.execute(
-        new RegisterClientCommand({ telegramId: 123_000_002, firstName: 'Аня', payload: 'flyer' }),
+        new RecordClientVisitCommand({ telegramId: 123_000_002, firstName: 'Аня', payload: 'flyer' }),
       );
       t.clock.set(new Date(NOW.getTime() + 3_600_000));
       events = [];
       const again = await t.commands.execute(
-        new RegisterClientCommand({
+        new RecordClientVisitCommand({
           telegramId: 123_000_002,
           firstName: 'Анна',
           username: 'anna2',
@@ -149,7 +149,7 @@ describe('users module: commands of the client bot', () => {
       const self = await start();
       const selfRow = await row(self.userId);
       await t.commands.execute(
-        new RegisterClientCommand({
+        new RecordClientVisitCommand({
           telegramId: Number(selfRow.telegramId),
           payload: `ref_${selfRow.referralCode}`,
         }),
@@ -162,7 +162,7 @@ describe('users module: commands of the client bot', () => {
       const q = await start(`ref_${(await row(p.userId)).referralCode}`);
       await t.commands.execute(new DeleteUserCommand(p.userId, SYSTEM_ACTOR));
       const back = await t.commands.execute(
-        new RegisterClientCommand({
+        new RecordClientVisitCommand({
           telegramId: pTelegramId,
           payload: `ref_${(await row(q.userId)).referralCode}`,
         }),
@@ -183,7 +183,7 @@ describe('users module: commands of the client bot', () => {
       const known = await start();
       events = [];
       const telegramId = Number((await row(known.userId)).telegramId);
-      await t.commands.execute(new RegisterClientCommand({ telegramId, payload: 'test_S3cret-Value' }));
+      await t.commands.execute(new RecordClientVisitCommand({ telegramId, payload: 'test_S3cret-Value' }));
       expect((await row(known.userId)).isTest).toBe(true);
       expect(published(UserUpdatedEvent)).toEqual([
         expect.objectContaining({ userId: known.userId, fields: ['isTest'] }),
@@ -194,7 +194,7 @@ describe('users module: commands of the client bot', () => {
     it('makes a client who had blocked the bot active again', async () => {
       const client = await aUser(t.dataSource, { status: 'blocked', blockedAt: NOW });
       const result = await t.commands.execute(
-        new RegisterClientCommand({ telegramId: Number(client.telegramId) }),
+        new RecordClientVisitCommand({ telegramId: Number(client.telegramId) }),
       );
       expect(result).toEqual({ userId: client.id, isNew: false, reactivated: true });
       expect(await row(client.id)).toMatchObject({ status: 'active', blockedAt: null });
@@ -205,7 +205,7 @@ describe('users module: commands of the client bot', () => {
       const client = await aUser(t.dataSource, { status: 'blocked', blockedAt: NOW });
       const results = await Promise.all(
         [1, 2, 3].map(() =>
-          t.commands.execute(new RegisterClientCommand({ telegramId: Number(client.telegramId) })),
+          t.commands.execute(new RecordClientVisitCommand({ telegramId: Number(client.telegramId) })),
         ),
       );
       expect(results.filter((r) => r.reactivated)).toHaveLength(1);
@@ -215,7 +215,7 @@ describe('users module: commands of the client bot', () => {
     it('registers one client when the same person presses /start twice at once', async () => {
       const telegramId = ++nextTelegramId;
       const results = await Promise.all(
-        [1, 2, 3].map(() => t.commands.execute(new RegisterClientCommand({ telegramId, payload: 'vk' }))),
+        [1, 2, 3].map(() => t.commands.execute(new RecordClientVisitCommand({ telegramId, payload: 'vk' }))),
       );
       expect(new Set(results.map((r) => r.userId)).size).toBe(1);
       expect(results.filter((r) => r.isNew)).toHaveLength(1);
@@ -277,7 +277,7 @@ describe('users module: commands of the client bot', () => {
     it('publishes once per transition; firstTime only on the very first subscription', async () => {
       const client = await aUser(t.dataSource);
       const set = (subscribed: boolean) =>
-        t.commands.execute(new SetSubscriptionCommand(client.id, subscribed));
+        t.commands.execute(new SetSubscriptionCommand(client.id, subscribed, 'channel'));
       expect(await set(false)).toEqual({ changed: false, firstTime: false });
       expect((await row(client.id)).subscriptionCheckedAt).toBeNull();
       expect(await set(true)).toEqual({ changed: true, firstTime: true });
@@ -299,18 +299,22 @@ describe('users module: commands of the client bot', () => {
     it('publishes once when the same press arrives twice at once', async () => {
       const client = await aUser(t.dataSource);
       const results = await Promise.all(
-        [1, 2, 3].map(() => t.commands.execute(new SetSubscriptionCommand(client.id, true))),
+        [1, 2, 3].map(() => t.commands.execute(new SetSubscriptionCommand(client.id, true, 'channel'))),
       );
       expect(results.filter((r) => r.changed)).toEqual([{ changed: true, firstTime: true }]);
       expect(published(UserSubscribedEvent)).toHaveLength(1);
     });
 
     it('answers USER_NOT_FOUND and USER_DELETED', async () => {
-      expect(await failure(t.commands.execute(new SetSubscriptionCommand(999_999, true)))).toMatchObject({
+      expect(
+        await failure(t.commands.execute(new SetSubscriptionCommand(999_999, true, 'channel'))),
+      ).toMatchObject({
         code: 'USER_NOT_FOUND',
       });
       const gone = await aUser(t.dataSource, { status: 'deleted', telegramId: null });
-      expect(await failure(t.commands.execute(new SetSubscriptionCommand(gone.id, true)))).toMatchObject({
+      expect(
+        await failure(t.commands.execute(new SetSubscriptionCommand(gone.id, true, 'channel'))),
+      ).toMatchObject({
         code: 'USER_DELETED',
       });
     });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SelectQueryBuilder } from 'typeorm';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { User } from '../../src/modules/users/persistence/user.entity';
 import { loginAs } from '../support/auth';
 import { aClientRedemption, aDiscount, aUser, manyUsers } from '../support/factories';

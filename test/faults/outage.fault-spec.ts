@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Update } from 'telegraf/types';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { User } from '../../src/modules/users/persistence/user.entity';
 import { anAdminWithPassword, loginAs, TEST_PASSWORD } from '../support/auth';
 import { aDiscount, aUser } from '../support/factories';

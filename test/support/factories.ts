@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DiscountTemplate } from '../../src/modules/discounts/persistence/discount-template.entity';
-import { DiscountUsageLog } from '../../src/modules/discounts/persistence/discount-usage-log.entity';
-import { Discount } from '../../src/modules/discounts/persistence/discount.entity';
+import { DiscountTemplate } from '../../src/modules/codes/persistence/discount-template.entity';
+import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
+import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { Admin } from '../../src/modules/staff/persistence/admin.entity';
 import { Cashier } from '../../src/modules/staff/persistence/cashier.entity';
 import { User } from '../../src/modules/users/persistence/user.entity';

@@ -12,6 +12,10 @@ import { registerTestApp } from './contract/served-apps';
 import { freePort } from './free-port';
 import { resetState } from './reset-state';
 import { testEnv } from './test-env';
+import { trackEventHandlers } from './events-settled';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../src/infrastructure/queues/jobs';
 
 export interface TestApp {
   app: INestApplication;
@@ -23,6 +27,13 @@ export interface TestApp {
   redis: Redis;
   commands: CommandBus;
   queries: QueryBus;
+  /** Resolves once no event handler is running (see trackEventHandlers): the end of a fact's side effects. */
+  eventsSettled(): Promise<void>;
+  /**
+   * The end of everything an update or a request set going: no event handler running and, where this app
+   * runs workers, no job waiting or active in any queue (delayed jobs are the future: not waited for).
+   */
+  settled(): Promise<void>;
   get<T>(type: Type<T> | string | symbol): T;
   close(): Promise<void>;
 }
@@ -56,6 +67,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dataSource = app.get(DataSource);
   const redis = app.get(Redis);
   if (options.reset !== false) await resetState(dataSource, redis, config.redisPrefix);
+  const eventsSettled = trackEventHandlers(app);
   await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -69,6 +81,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     redis,
     commands: app.get(CommandBus),
     queries: app.get(QueryBus),
+    eventsSettled,
+    settled: async () => {
+      await eventsSettled();
+      if (!config.roles.has('worker')) return;
+      await queuesIdle(app);
+      await eventsSettled();
+    },
     get: <T>(type: Type<T> | string | symbol) => app.get<T>(type as Type<T>, { strict: false }),
     close: () => app.close(),
   };
@@ -88,4 +107,15 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 500
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   throw lastError;
+}
+
+/** Waits until no queue has a job waiting or active (a worker of this app picks them up). */
+async function queuesIdle(app: INestApplication): Promise<void> {
+  for (const name of Object.values(QueueName)) {
+    const queue = app.get<Queue>(getQueueToken(name), { strict: false });
+    await eventually(async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+      return Object.values(counts).every((n) => n === 0);
+    }, 15_000);
+  }
 }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Context } from 'telegraf';
 import {
-  RegisterClientCommand,
-  RegisteredClient,
-} from '../../modules/users/commands/register-client.command';
+  RecordClientVisitCommand,
+  ClientVisit,
+} from '../../modules/users/commands/record-client-visit.command';
 import { ClientSummary, FindClientQuery } from '../../modules/users/queries/find-client.query';
 
 /**
- * Who is writing to the client bot. Every message and button press is a visit: RegisterClientCommand
+ * Who is writing to the client bot. Every message and button press is a visit: RecordClientVisitCommand
  * registers a stranger (source from the /start payload, else `direct`), refreshes a known client's names
  * and last activity, and makes a client who had blocked the bot active again.
  */
@@ -20,11 +20,11 @@ export class ClientRegistry {
   ) {}
 
   /** The visit of `ctx.from`; null for updates without a person. */
-  async visit(ctx: Context, payload: string | null = null): Promise<RegisteredClient | null> {
+  async visit(ctx: Context, payload: string | null = null): Promise<ClientVisit | null> {
     const from = ctx.from;
     if (!from || from.is_bot) return null;
     return this.commands.execute(
-      new RegisterClientCommand({
+      new RecordClientVisitCommand({
         telegramId: from.id,
         username: from.username ?? null,
         firstName: from.first_name,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Context, Markup } from 'telegraf';
-import { shopTimeText } from '../../modules/discounts/domain/shop-time-text';
+import { shopTimeText } from '../../modules/codes/domain/shop-time-text';
 import {
   ClientCode,
   GetClientCodeQuery,
   ListClientCodesQuery,
-} from '../../modules/discounts/queries/client-codes.query';
+} from '../../modules/codes/queries/client-codes.query';
 import { escapeHtml } from '../../modules/message-templates/domain/render-message';
 import { GetSettingQuery } from '../../modules/settings/queries/get-setting.query';
 import { ClientReplies } from './client-replies';

@@ -4,8 +4,8 @@ import { Context, Markup } from 'telegraf';
 import type { ChatMember } from 'telegraf/types';
 import { ErrorCode } from '../../common/errors/error-code';
 import { ERROR_TEXTS_RU } from '../../common/errors/error-texts.ru';
-import { GrantSubscriptionGiftCommand } from '../../modules/discounts/commands/subscription-gift.commands';
-import { expiryText } from '../../modules/discounts/domain/shop-time-text';
+import { AwaitSubscriptionGiftQuery } from '../../modules/gifts/queries/await-subscription-gift.query';
+import { expiryText } from '../../modules/codes/domain/shop-time-text';
 import { GetSettingQuery } from '../../modules/settings/queries/get-setting.query';
 import {
   SetSubscriptionCommand,
@@ -21,8 +21,8 @@ import { CLIENT_TEXTS } from './client-texts';
  * Subscription to the shop's channel. «📢 Подписаться» shows the link and «Я подписался»; the press asks
  * Telegram (getChatMember) and records the answer with SetSubscriptionCommand, which publishes
  * UserSubscribed once per transition. The first subscription's reply shows the subscription gift's code:
- * the discounts module issues it (GrantSubscriptionGiftCommand, the same idempotent issue its UserSubscribed
- * listener makes, so there is one gift whoever is first) and this flow only words the answer.
+ * the gifts module's UserSubscribed listener issues it (the one writer), and this flow reads the result
+ * (AwaitSubscriptionGiftQuery) and words the answer.
  * `chat_member` updates of the channel keep the flag true to the channel (the gift follows it).
  */
 @Injectable()
@@ -50,7 +50,7 @@ export class SubscriptionFlow {
       return;
     }
     const subscribed = isChannelMember(member);
-    const change = await this.commands.execute(new SetSubscriptionCommand(userId, subscribed));
+    const change = await this.commands.execute(new SetSubscriptionCommand(userId, subscribed, 'button'));
     if (subscribed) await this.confirmed(ctx, userId, change);
     else await this.withLink(ctx, 'subscribe_missing');
   }
@@ -70,7 +70,9 @@ export class SubscriptionFlow {
     const client = await this.registry.find(person.id);
     if (!client) return;
     const subscribed = isChannelMember(update.new_chat_member);
-    const change = await this.commands.execute(new SetSubscriptionCommand(client.userId, subscribed));
+    const change = await this.commands.execute(
+      new SetSubscriptionCommand(client.userId, subscribed, 'channel'),
+    );
     this.logger.log(
       { userId: client.userId, subscribed, changed: change.changed },
       'The channel reported a member change',
@@ -79,16 +81,16 @@ export class SubscriptionFlow {
 
   /**
    * A confirmed subscription. The first one is answered with the gift's code (`subscribe_success`), or a
-   * plain thanks when no gift is configured (or, rarely, its announcement got there first); a client already
-   * subscribed, or coming back, hears that the gift is given once.
+   * plain thanks when no gift is configured or none could be issued; a client already subscribed, or coming
+   * back, hears that the gift is given once.
    */
   private async confirmed(ctx: Context, userId: number, change: SubscriptionChange): Promise<void> {
     if (!change.firstTime) {
       await this.replies.template(ctx, 'subscribe_already', {});
       return;
     }
-    const gift = await this.commands.execute(new GrantSubscriptionGiftCommand(userId, true));
-    if (!gift?.showInReply) {
+    const gift = await this.queries.execute(new AwaitSubscriptionGiftQuery(userId));
+    if (!gift) {
       await this.replies.text(ctx, CLIENT_TEXTS.subscriptionConfirmed);
       return;
     }

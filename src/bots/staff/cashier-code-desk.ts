@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Context, Markup } from 'telegraf';
 import { DomainError } from '../../common/errors/domain-error';
-import { RecordFailedCheckCommand } from '../../modules/discounts/commands/record-failed-check.command';
-import { RedeemDiscountCommand } from '../../modules/discounts/commands/redeem-discount.command';
-import { GetChecksPauseQuery } from '../../modules/discounts/queries/get-checks-pause.query';
-import { ValidateDiscountQuery } from '../../modules/discounts/queries/validate-discount.query';
+import { RecordFailedCheckCommand } from '../../modules/staff/commands/record-failed-check.command';
+import { RedeemDiscountCommand } from '../../modules/codes/commands/redeem-discount.command';
+import { GetChecksPauseQuery } from '../../modules/staff/queries/get-checks-pause.query';
+import { CheckDiscountCommand } from '../../modules/codes/commands/check-discount.command';
 import { GetSettingQuery } from '../../modules/settings/queries/get-setting.query';
 import { CashierView } from '../../modules/staff/queries/cashier-view';
 import { codeCard, DESK_TEXTS, redeemedCard, refusalReason, refusalText } from './code-desk-texts';
@@ -16,7 +16,7 @@ export const REDEEM_BUTTON = /^redeem:([A-Z0-9]{4,16})$/;
 
 /**
  * An approved cashier's code desk (SPEC 4). A code typed (any case, spaces allowed), `/check CODE`, or the
- * text a phone's QR scanner pastes is checked (ValidateDiscountQuery): a valid code shows its worth,
+ * text a phone's QR scanner pastes is checked (CheckDiscountCommand): a valid code shows its worth,
  * description, client and expiry above «Погасить»; anything else gets the reason in Russian and counts as a
  * failed check (more than 10 a minute pause the cashier's checks, RecordFailedCheckCommand). The press
  * redeems (RedeemDiscountCommand, channel staff_bot): «Погашено ✅» and the card edited, or «уже погашен»
@@ -44,8 +44,8 @@ export class CashierCodeDesk {
     if (pausedFor > 0) return void (await ctx.reply(DESK_TEXTS.paused(pausedFor)));
     const timezone = await this.timezone();
     try {
-      const check = await this.queries.execute(
-        new ValidateDiscountQuery({ code, channel: 'staff_bot', cashierId: cashier.id }),
+      const check = await this.commands.execute(
+        new CheckDiscountCommand({ code, channel: 'staff_bot', cashierId: cashier.id }),
       );
       // A shared code is redeemed for a known client, which only the till can name: no button here.
       const keyboard = check.shared

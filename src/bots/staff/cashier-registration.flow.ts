@@ -4,7 +4,7 @@ import { Context, Markup } from 'telegraf';
 import { ConversationStore } from '../../infrastructure/telegram/conversation-store';
 import { RegisterCashierCommand } from '../../modules/staff/commands/register-cashier.command';
 import { brokenFullNameRule } from '../../modules/staff/domain/cashier-full-name';
-import { decisionNotice } from '../../modules/staff/events/cashier-notices';
+import { decisionNotice } from '../../modules/notices/domain/cashier-notices';
 import { STAFF_TEXTS } from './staff-texts';
 
 /** The staff bot's dialog state: waiting for the applicant's full name. */

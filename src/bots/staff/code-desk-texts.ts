@@ -1,9 +1,9 @@
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { errorTextRu } from '../../common/errors/error-texts.ru';
-import { formatRubles } from '../../modules/discounts/domain/discount-value';
-import { shopTimeText } from '../../modules/discounts/domain/shop-time-text';
-import { CodeCheck, CodeFacts, Redemption } from '../../modules/discounts/queries/code-answers';
+import { formatRubles } from '../../modules/codes/domain/discount-value';
+import { shopTimeText } from '../../modules/codes/domain/shop-time-text';
+import { CodeCheck, CodeFacts, Redemption } from '../../modules/codes/queries/code-answers';
 import { escapeHtml } from '../../modules/message-templates/domain/render-message';
 
 /** What the staff bot's code desk says (Russian, Telegram HTML where it builds a card). */

@@ -3,8 +3,8 @@ import { Action, Command, Ctx, Next, On, Start, Update, Use } from 'nestjs-teleg
 import { Context } from 'telegraf';
 import { ConversationStore } from '../../infrastructure/telegram/conversation-store';
 import { mayWorkWithCodes } from '../../modules/staff/domain/cashier-status';
-import { decisionNotice } from '../../modules/staff/events/cashier-notices';
-import { DECISION_BUTTON_PREFIX } from '../../modules/staff/events/decision-buttons';
+import { decisionNotice } from '../../modules/notices/domain/cashier-notices';
+import { DECISION_BUTTON_PREFIX } from '../../modules/notices/telegram/decision-buttons';
 import { GetStaffMemberQuery, StaffMember } from '../../modules/staff/queries/get-staff-member.query';
 import { AdminTelegramFlow } from './admin-telegram.flow';
 import { BroadcastComposeFlow, COMPOSE_BUTTON, ComposeState } from './broadcast-compose.flow';

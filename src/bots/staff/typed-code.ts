@@ -3,7 +3,7 @@ import {
   CODE_LENGTH,
   looksLikeCode,
   normalizeCode,
-} from '../../modules/discounts/domain/discount-code';
+} from '../../modules/codes/domain/discount-code';
 
 const ISSUED_CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Segment } from '../segments/persistence/segment.entity';
 import { AdoptStaffMediaHandler } from './commands/adopt-staff-media.command';
 import { CreateBroadcastHandler, UpdateBroadcastHandler } from './commands/broadcast-drafts.commands';
 import { CancelBroadcastHandler } from './commands/cancel-broadcast.command';
@@ -38,8 +37,7 @@ import { SentRecorder } from './sending/sent-recorder';
  * blocked the bot is reported to the users module (MarkClientBlockedCommand).
  */
 @Module({
-  // Segment: read-only, the names of saved segments for the staff bot's audience buttons.
-  imports: [TypeOrmModule.forFeature([Broadcast, BroadcastDelivery, Segment])],
+  imports: [TypeOrmModule.forFeature([Broadcast, BroadcastDelivery])],
   controllers: [BroadcastsController],
   providers: [
     BroadcastRecords,

@@ -7,14 +7,24 @@ import {
 } from './commands/segment-commands';
 import { SegmentsController } from './http/segments.controller';
 import { Segment } from './persistence/segment.entity';
-import { CountSegmentHandler, ResolveSegmentHandler } from './queries/resolve-segment.query';
+import {
+  CountSegmentHandler,
+  ListSegmentMemberIdsHandler,
+  ResolveSegmentHandler,
+} from './queries/resolve-segment.query';
 import { SegmentAudience } from './queries/segment-audience';
-import { GetSegmentHandler, ListSegmentsHandler, PreviewSegmentHandler } from './queries/segment-queries';
+import {
+  GetSegmentHandler,
+  ListSegmentNamesHandler,
+  ListSegmentsHandler,
+  PreviewSegmentHandler,
+} from './queries/segment-queries';
 
 /**
  * Segments: saved audiences whose rule trees compile to one parameterised SQL condition over users; the
- * admin API to keep them, preview a filter and count a segment; ResolveSegmentQuery / CountSegmentQuery
- * for the modules that act on a segment (broadcasts, bulk actions).
+ * admin API to keep them, preview a filter and count a segment. Other modules get data, never a query
+ * builder: ResolveSegmentQuery (a SQL condition over `users u` with its parameters), ListSegmentMemberIdsQuery
+ * (ids in pages), CountSegmentQuery, ListSegmentNamesQuery.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Segment])],
@@ -23,6 +33,8 @@ import { GetSegmentHandler, ListSegmentsHandler, PreviewSegmentHandler } from '.
     SegmentAudience,
     ResolveSegmentHandler,
     CountSegmentHandler,
+    ListSegmentMemberIdsHandler,
+    ListSegmentNamesHandler,
     ListSegmentsHandler,
     GetSegmentHandler,
     PreviewSegmentHandler,

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BulkTagUsersHandler } from './commands/bulk-tag-users.command';
 import { DeleteUserHandler } from './commands/delete-user.command';
 import { MarkClientBlockedHandler } from './commands/mark-client-blocked.command';
-import { RegisterClientHandler } from './commands/register-client.command';
+import { RecordClientVisitHandler } from './commands/record-client-visit.command';
 import { SetBirthDateHandler } from './commands/set-birth-date.command';
 import { SetSubscriptionHandler } from './commands/set-subscription.command';
 import { UpdateUserHandler } from './commands/update-user.command';
@@ -11,6 +11,7 @@ import { UsersController } from './http/users.controller';
 import { User } from './persistence/user.entity';
 import { ExportUsersHandler } from './queries/export-users.query';
 import { FindClientHandler } from './queries/find-client.query';
+import { GetClientContactHandler } from './queries/get-client-contact.query';
 import { GetUserHandler } from './queries/get-user.query';
 import { ListUsersHandler } from './queries/list-users.query';
 
@@ -22,7 +23,7 @@ import { ListUsersHandler } from './queries/list-users.query';
   imports: [TypeOrmModule.forFeature([User])],
   controllers: [UsersController],
   providers: [
-    RegisterClientHandler,
+    RecordClientVisitHandler,
     MarkClientBlockedHandler,
     SetSubscriptionHandler,
     SetBirthDateHandler,
@@ -33,6 +34,7 @@ import { ListUsersHandler } from './queries/list-users.query';
     GetUserHandler,
     ExportUsersHandler,
     FindClientHandler,
+    GetClientContactHandler,
   ],
 })
 export class UsersModule {}

@@ -4,6 +4,57 @@
  */
 
 export interface paths {
+  '/api/v1/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Jobs of every queue in one state (default failed), newest first, with a summary of each job's data */
+    get: operations['JobsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A background job's state, progress and result; JOB_NOT_FOUND */
+    get: operations['JobsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a failed job again with a fresh set of attempts; JOB_NOT_FOUND, JOB_NOT_FAILED (409) */
+    post: operations['JobsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -460,57 +511,6 @@ export interface paths {
     put?: never;
     /** Issue a template to client ids or a segment as a background job; poll GET /api/v1/jobs/{jobId} for progress and the result { total, issued, skipped, failed } — выдать скидку многим клиентам */
     post: operations['BulkDiscountsController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/jobs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Jobs of every queue in one state (default failed), newest first, with a summary of each job's data */
-    get: operations['JobsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/jobs/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A background job's state, progress and result; JOB_NOT_FOUND */
-    get: operations['JobsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/jobs/{id}/retry': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Run a failed job again with a fresh set of attempts; JOB_NOT_FOUND, JOB_NOT_FAILED (409) */
-    post: operations['JobsController_retry'];
     delete?: never;
     options?: never;
     head?: never;
@@ -978,6 +978,99 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    JobSummaryResponse: {
+      /** @example bulk-3f9c0a1b2d4e5f60 */
+      id: string;
+      /** @example maintenance */
+      queue: string;
+      /** @example discounts.bulk-issue */
+      name: string;
+      /** @enum {string} */
+      state: 'failed' | 'completed' | 'active' | 'waiting' | 'delayed';
+      /** @example Template #4 is switched off */
+      failedReason: string | null;
+      attemptsMade: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      processedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /**
+       * @description The payload, long arrays and strings shortened
+       * @example {
+       *       "templateId": 4,
+       *       "userIds": "[1200 items]",
+       *       "batchKey": "bulk-3f9c0a1b2d4e5f60",
+       *       "adminId": 1
+       *     }
+       */
+      data: Record<string, never>;
+    };
+    /** @description One page of JobSummaryResponse */
+    JobSummaryResponsePage: {
+      items: components['schemas']['JobSummaryResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
+    };
+    JobResponse: {
+      /** @example bulk-3f9c0a1b2d4e5f60 */
+      id: string;
+      /** @example discounts.bulk-issue */
+      name: string;
+      /**
+       * @description waiting, active, delayed, completed, failed, ...
+       * @example completed
+       */
+      state: string;
+      /**
+       * @description The job's own progress (a number or an object)
+       * @example {
+       *       "processed": 3,
+       *       "total": 3,
+       *       "percent": 100,
+       *       "issued": 2,
+       *       "skipped": 1,
+       *       "failed": 0
+       *     }
+       */
+      progress:
+        | number
+        | {
+            [key: string]: unknown;
+          };
+      /**
+       * @description The job's return value; null until it completes
+       * @example {
+       *       "total": 3,
+       *       "issued": 2,
+       *       "skipped": 1,
+       *       "failed": 0
+       *     }
+       */
+      result: {
+        [key: string]: unknown;
+      } | null;
+      failedReason: string | null;
+      attemptsMade: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
     LivenessResponse: {
       /** @enum {string} */
       status: 'ok';
@@ -1740,99 +1833,6 @@ export interface components {
     JobStartedResponse: {
       /** @example bulk-3f9c0a1b2d4e5f60 */
       jobId: string;
-    };
-    JobSummaryResponse: {
-      /** @example bulk-3f9c0a1b2d4e5f60 */
-      id: string;
-      /** @example maintenance */
-      queue: string;
-      /** @example discounts.bulk-issue */
-      name: string;
-      /** @enum {string} */
-      state: 'failed' | 'completed' | 'active' | 'waiting' | 'delayed';
-      /** @example Template #4 is switched off */
-      failedReason: string | null;
-      attemptsMade: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      processedAt: string | null;
-      /** Format: date-time */
-      finishedAt: string | null;
-      /**
-       * @description The payload, long arrays and strings shortened
-       * @example {
-       *       "templateId": 4,
-       *       "userIds": "[1200 items]",
-       *       "batchKey": "bulk-3f9c0a1b2d4e5f60",
-       *       "adminId": 1
-       *     }
-       */
-      data: Record<string, never>;
-    };
-    /** @description One page of JobSummaryResponse */
-    JobSummaryResponsePage: {
-      items: components['schemas']['JobSummaryResponse'][];
-      /**
-       * @description How many match the filter, over all pages
-       * @example 134
-       */
-      total: number;
-      /**
-       * @description This page, from 1
-       * @example 1
-       */
-      page: number;
-      /**
-       * @description Items per page asked for
-       * @example 20
-       */
-      limit: number;
-    };
-    JobResponse: {
-      /** @example bulk-3f9c0a1b2d4e5f60 */
-      id: string;
-      /** @example discounts.bulk-issue */
-      name: string;
-      /**
-       * @description waiting, active, delayed, completed, failed, ...
-       * @example completed
-       */
-      state: string;
-      /**
-       * @description The job's own progress (a number or an object)
-       * @example {
-       *       "processed": 3,
-       *       "total": 3,
-       *       "percent": 100,
-       *       "issued": 2,
-       *       "skipped": 1,
-       *       "failed": 0
-       *     }
-       */
-      progress:
-        | number
-        | {
-            [key: string]: unknown;
-          };
-      /**
-       * @description The job's return value; null until it completes
-       * @example {
-       *       "total": 3,
-       *       "issued": 2,
-       *       "skipped": 1,
-       *       "failed": 0
-       *     }
-       */
-      result: {
-        [key: string]: unknown;
-      } | null;
-      failedReason: string | null;
-      attemptsMade: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      finishedAt: string | null;
     };
     PosValidateBody: {
       /**
@@ -2679,6 +2679,263 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  JobsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description A field name, `-` in front for descending (e.g. `-createdAt`) */
+        sort?: string;
+        status?: 'failed' | 'completed' | 'active' | 'waiting' | 'delayed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobSummaryResponsePage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  JobsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description JOB_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  JobsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description JOB_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description JOB_NOT_FAILED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   HealthController_live: {
     parameters: {
       query?: never;
@@ -5439,263 +5696,6 @@ export interface operations {
       };
       /** @description TEMPLATE_INACTIVE */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description RATE_LIMITED */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description SERVICE_UNAVAILABLE */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  JobsController_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        limit?: number;
-        /** @description A field name, `-` in front for descending (e.g. `-createdAt`) */
-        sort?: string;
-        status?: 'failed' | 'completed' | 'active' | 'waiting' | 'delayed';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One page of the list */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JobSummaryResponsePage'];
-        };
-      };
-      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description FORBIDDEN_ROLE */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description RATE_LIMITED */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description SERVICE_UNAVAILABLE */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  JobsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JobResponse'];
-        };
-      };
-      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description FORBIDDEN_ROLE */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description JOB_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description RATE_LIMITED */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description SERVICE_UNAVAILABLE */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  JobsController_retry: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JobResponse'];
-        };
-      };
-      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description FORBIDDEN_ROLE */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description JOB_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description JOB_NOT_FAILED */
-      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,13 +1,12 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
-import { Repository } from 'typeorm';
 import { Access, ACCESS_METADATA, AdminPrincipal, PosPrincipal } from '../../../common/auth/access';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
-import { Admin } from '../../staff/persistence/admin.entity';
+import { AdminView, GetAdminQuery } from '../../staff/queries/list-admins.query';
 import { matchingKeyIndex, sameSecret } from '../domain/constant-time';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RevokedTokens } from '../tokens/revoked-tokens';
@@ -25,7 +24,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly revoked: RevokedTokens,
-    @InjectRepository(Admin) private readonly admins: Repository<Admin>,
+    private readonly queries: QueryBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,7 +77,7 @@ export class AccessGuard implements CanActivate {
     if (await this.revoked.isRevoked(claims.jti)) {
       throw new DomainError(ErrorCode.AUTH_TOKEN_INVALID, 'This token was revoked by a logout');
     }
-    const admin = await this.admins.findOneBy({ id: Number(claims.sub) });
+    const admin = await this.adminOf(Number(claims.sub));
     if (!admin || !admin.isActive) {
       throw new DomainError(
         ErrorCode.AUTH_TOKEN_INVALID,
@@ -100,5 +99,15 @@ export class AccessGuard implements CanActivate {
       });
     }
     return true;
+  }
+
+  /** The token's admin through the staff module, or null when the account is gone. */
+  private async adminOf(adminId: number): Promise<AdminView | null> {
+    try {
+      return await this.queries.execute(new GetAdminQuery(adminId));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.ADMIN_NOT_FOUND) return null;
+      throw error;
+    }
   }
 }

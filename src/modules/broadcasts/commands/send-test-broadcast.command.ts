@@ -6,7 +6,8 @@ import { ErrorCode } from '../../../common/errors/error-code';
 import { checkBroadcastContent } from '../domain/broadcast-content';
 import { BroadcastEvent } from '../events/broadcast.events';
 import { BroadcastRecords } from '../persistence/broadcast-records';
-import { BroadcastMessage, failureOf } from '../sending/broadcast-message';
+import { failureOf } from '../../notices/domain/telegram-failure';
+import { BroadcastMessage } from '../sending/broadcast-message';
 
 /**
  * Sends a broadcast once, as clients will see it (through the client bot), to the calling admin's linked

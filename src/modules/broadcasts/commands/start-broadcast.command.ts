@@ -83,16 +83,10 @@ export class StartBroadcastHandler implements ICommandHandler<StartBroadcastComm
   /** Pages the audience into pending rows by ascending user id; answers how many rows the broadcast has. */
   private async resolve(broadcast: Broadcast): Promise<number> {
     const batch = await this.queries.execute(new GetSettingQuery('broadcast.chunk_size'));
-    const users = await this.audience.users(broadcast);
+    const page = await this.audience.pages(broadcast);
     let after = await this.ledger.lastUserId(broadcast.id);
     for (;;) {
-      const [sql, params] = users
-        .clone()
-        .select('u.id', 'id')
-        .andWhere('u.id > :resolveAfter', { resolveAfter: after })
-        .orderBy('u.id', 'ASC')
-        .limit(batch)
-        .getQueryAndParameters();
+      const [sql, params] = page(after, batch);
       const added = await this.ledger.addRecipients(broadcast.id, sql, params);
       if (added < batch) break;
       after = await this.ledger.lastUserId(broadcast.id);

@@ -1,3 +1,5 @@
+import { TelegramFailure, telegramVerdict } from '../../notices/domain/telegram-failure';
+
 /**
  * What to do with a recipient after Telegram answered (or did not). Pure: the sender passes what it saw.
  * - `sent`: delivered, with the message id.
@@ -18,42 +20,19 @@ export type SendOutcome =
   | { kind: 'failed'; errorCode: string }
   | { kind: 'unknown'; errorCode: string };
 
-/** What a failed call looked like: Telegram's answer, or a transport error's code/name. */
-export interface SendFailure {
-  /** Telegram's error_code when it answered (HTTP status for 5xx). */
-  telegramCode?: number;
-  description?: string;
-  retryAfter?: number;
-  /** A Node / fetch error code (`ECONNREFUSED`, `ECONNRESET`) or name (`AbortError`). */
-  transportCode?: string;
-}
-
-/** Errors raised before a request was written to the socket: nothing can have reached Telegram. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'EADDRNOTAVAIL',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-]);
-
-export function classifyFailure(failure: SendFailure): SendOutcome {
-  const { telegramCode, description = '' } = failure;
-  if (telegramCode === undefined) {
-    const code = failure.transportCode ?? 'NETWORK';
-    return NOT_SENT.has(code) ? { kind: 'retry', errorCode: code } : { kind: 'unknown', errorCode: code };
+/** A broadcast's outcome under the one Telegram failure policy, with the code kept on the delivery row. */
+export function classifyFailure(failure: TelegramFailure): SendOutcome {
+  const errorCode =
+    failure.telegramCode === undefined ? (failure.transportCode ?? 'NETWORK') : String(failure.telegramCode);
+  const verdict = telegramVerdict(failure);
+  switch (verdict.kind) {
+    case 'rateLimited':
+      return { kind: 'rateLimited', retryAfterSeconds: verdict.retryAfterSeconds, errorCode };
+    case 'refused':
+      return { kind: 'failed', errorCode };
+    default:
+      return { kind: verdict.kind, errorCode };
   }
-  const errorCode = String(telegramCode);
-  if (telegramCode === 429) {
-    return { kind: 'rateLimited', retryAfterSeconds: Math.max(1, failure.retryAfter ?? 1), errorCode };
-  }
-  if (telegramCode === 403) return { kind: 'blocked', errorCode };
-  if (telegramCode === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(description)) {
-    return { kind: 'blocked', errorCode };
-  }
-  if (telegramCode === 400) return { kind: 'failed', errorCode };
-  return { kind: 'retry', errorCode };
 }
 
 /** Wait before attempt `attempt + 1` after a retryable failure: 1 s, 2 s, 4 s ... at most 60 s. */

@@ -155,11 +155,6 @@ export class ListBroadcastsQueryDto extends PageQueryDto {
   createdTo?: Date;
 }
 
-export class ScheduledAnswer {
-  @ApiProperty() id: number;
-  @ApiProperty() scheduledAt: Date;
-}
-
 export class TestSendAnswer {
   @ApiProperty({ description: 'The Telegram chat (your linked account) it went to' }) chatId: number;
   @ApiProperty() messageId: number;

@@ -1,7 +1,5 @@
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Segment } from '../../segments/persistence/segment.entity';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ListSegmentNamesQuery } from '../../segments/queries/segment-queries';
 import { BroadcastAudience } from '../persistence/broadcast-audience';
 
 /** The saved segments a broadcast can go to (system ones first), for the staff bot's buttons. */
@@ -13,15 +11,10 @@ export class BroadcastAudiencesQuery extends Query<Array<{ id: number; name: str
 
 @QueryHandler(BroadcastAudiencesQuery)
 export class BroadcastAudiencesHandler implements IQueryHandler<BroadcastAudiencesQuery> {
-  // Read-only: ids and names of saved segments (the segments module has no list query to ask yet).
-  constructor(@InjectRepository(Segment) private readonly segments: Repository<Segment>) {}
+  constructor(private readonly queries: QueryBus) {}
 
-  async execute({ limit }: BroadcastAudiencesQuery): Promise<Array<{ id: number; name: string }>> {
-    return this.segments.find({
-      select: ['id', 'name'],
-      order: { isSystem: 'DESC', name: 'ASC' },
-      take: limit,
-    });
+  execute({ limit }: BroadcastAudiencesQuery): Promise<Array<{ id: number; name: string }>> {
+    return this.queries.execute(new ListSegmentNamesQuery(limit));
   }
 }
 

@@ -1,6 +1,6 @@
 import { TelegramError } from 'telegraf';
 import { classifyFailure } from '../domain/send-outcome';
-import { failureOf } from './broadcast-message';
+import { failureOf } from '../../notices/domain/telegram-failure';
 
 describe('failureOf', () => {
   it("reads Telegram's answer from telegraf's error", () => {

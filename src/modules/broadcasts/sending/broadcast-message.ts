@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
+import { failureOf } from '../../notices/domain/telegram-failure';
 import { classifyFailure, SendOutcome } from '../domain/send-outcome';
 import { BroadcastContent } from '../domain/broadcast-content';
 
@@ -54,31 +55,4 @@ export class BroadcastMessage {
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never,
     })) as { message_id: number };
   }
-}
-
-/** What a thrown error says about the call: Telegram's answer, or a transport error's code. */
-export function failureOf(error: unknown): {
-  telegramCode?: number;
-  description?: string;
-  retryAfter?: number;
-  transportCode?: string;
-} {
-  const e = error as {
-    response?: { error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown } };
-    code?: unknown;
-    name?: unknown;
-    type?: unknown;
-  };
-  if (e?.response && typeof e.response.error_code === 'number') {
-    return {
-      telegramCode: e.response.error_code,
-      description: typeof e.response.description === 'string' ? e.response.description : undefined,
-      retryAfter:
-        typeof e.response.parameters?.retry_after === 'number'
-          ? e.response.parameters.retry_after
-          : undefined,
-    };
-  }
-  const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'NETWORK';
-  return { transportCode: code };
 }

@@ -27,8 +27,6 @@ export type MessageValues<K extends MessageKey> = Record<
   string | number
 >;
 
-export const MESSAGE_KEYS = Object.keys(MESSAGE_CATALOG) as MessageKey[];
-
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(MESSAGE_CATALOG, key);
 }

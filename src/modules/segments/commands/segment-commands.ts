@@ -10,6 +10,7 @@ import { SegmentFilter } from '../domain/segment-filter';
 import { SegmentChangedEvent } from '../events/segment.events';
 import { Segment } from '../persistence/segment.entity';
 import { SegmentAudience } from '../queries/segment-audience';
+import { isDuplicateKey } from '../../../infrastructure/database/duplicate-key';
 
 export interface SegmentFields {
   name?: string;
@@ -31,8 +32,6 @@ async function checkedFilter(queries: QueryBus, filter: unknown): Promise<Segmen
   checkSegmentFilter(filter, await queries.execute(new GetSettingQuery('shop.timezone')));
   return filter as SegmentFilter;
 }
-
-const isDuplicate = (error: unknown) => (error as { code?: string }).code === 'ER_DUP_ENTRY';
 
 /** Saves a new segment; its filter is checked first. Names are unique (VALIDATION_FAILED on `name`). */
 export class CreateSegmentCommand extends Command<{ id: number }> {
@@ -67,7 +66,7 @@ export class CreateSegmentHandler implements ICommandHandler<CreateSegmentComman
       this.events.publish(new SegmentChangedEvent('segment.created', id, actor, { after: { name, filter } }));
       return { id };
     } catch (error) {
-      if (isDuplicate(error)) throw nameTaken(name);
+      if (isDuplicateKey(error)) throw nameTaken(name);
       throw error;
     }
   }
@@ -107,7 +106,7 @@ export class UpdateSegmentHandler implements ICommandHandler<UpdateSegmentComman
     try {
       await this.segments.update(segmentId, changes as never);
     } catch (error) {
-      if (isDuplicate(error)) throw nameTaken(changes.name ?? '');
+      if (isDuplicateKey(error)) throw nameTaken(changes.name ?? '');
       throw error;
     }
     const before = { name: segment.name, description: segment.description, filter: segment.filter };

@@ -171,13 +171,14 @@ describe('compileSegmentFilter', () => {
       expect(compiled.sql).not.toContain(text);
   });
 
-  it('gives each compilation its own parameter names by default, so two filters can share a query', () => {
+  it('names parameters the same way every time (no hidden counter); two filters in one query take two prefixes', () => {
     const filter = { all: [{ field: 'isTest', op: 'eq', value: false }] };
     const first = compileSegmentFilter(filter, CONTEXT);
-    const second = compileSegmentFilter(filter, CONTEXT);
-    expect(Object.keys(first.params)).toHaveLength(1);
-    expect(Object.keys(first.params)[0]).toMatch(/^[A-Za-z0-9_]+$/);
-    expect(Object.keys(first.params)).not.toEqual(Object.keys(second.params));
+    const again = compileSegmentFilter(filter, CONTEXT);
+    expect(Object.keys(first.params)).toEqual(['sf_0']);
+    expect(again).toEqual(first);
+    const other = compileSegmentFilter(filter, CONTEXT, { paramPrefix: 'other_' });
+    expect(Object.keys(other.params)).toEqual(['other_0']);
   });
 
   it('compiles the seeded system segments', () => {

@@ -28,13 +28,11 @@ const FLAG_COLUMNS = { isSubscribed: 'u.is_subscribed', isTest: 'u.is_test' } as
 const COMPARISONS = { gte: '>=', lte: '<=', eq: '=' } as const;
 const DAY_MS = 24 * 3600 * 1000;
 
-let compilations = 0;
-
 /**
  * Validates `input` (SEGMENT_FILTER_INVALID with the path of the bad rule) and compiles it into one
  * parameterised SQL condition. Column names and operators come from fixed tables; every value from the
- * input travels as a parameter. Parameter names start with `paramPrefix` (by default one unique to this
- * compilation), so two compiled filters can share a query.
+ * input travels as a parameter. Parameter names start with `paramPrefix` (`sf_` by default): two filters
+ * meant for one statement need two prefixes.
  *
  * Rules, in shop terms: `olderThanDays` on lastActivityAt includes clients never active; day counts are
  * rolling (N × 24 h back from now); bare dates are whole shop days (see momentInterval); `birthday`
@@ -48,7 +46,7 @@ export function compileSegmentFilter(
   options: { paramPrefix?: string } = {},
 ): CompiledSegmentFilter {
   const tree = checkSegmentFilter(input, context.timezone);
-  const prefix = options.paramPrefix ?? `sf${++compilations}_`;
+  const prefix = options.paramPrefix ?? 'sf_';
   const params: Record<string, unknown> = {};
   const fields = new Set<SegmentField>();
   let counter = 0;

@@ -1,15 +1,13 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { SelectQueryBuilder } from 'typeorm';
-import { User } from '../../users/persistence/user.entity';
-import { AudienceOptions, SegmentAudience, SegmentSource } from './segment-audience';
+import { AudienceOptions, SegmentAudience, SegmentCondition, SegmentSource } from './segment-audience';
 
 /**
- * The clients of a segment (or of an inline filter) as a TypeORM query over `users` aliased `u`, with
- * nothing selected but the entity, no order and no limit: callers add those (`.select('u.id')`,
- * `.orderBy('u.id')`, keyset pages, `INSERT ... SELECT` through `getQueryAndParameters()`). Audience
- * defaults (active, not test) are in AudienceOptions. SEGMENT_NOT_FOUND, SEGMENT_FILTER_INVALID.
+ * The clients of a segment (or of an inline filter) as data: a SQL condition over the users table aliased
+ * `u`, with its named parameters (`seg_…`), for the caller's own statement (a users list, an `INSERT …
+ * SELECT` of recipients). Audience defaults (active, not test) are in AudienceOptions.
+ * SEGMENT_NOT_FOUND, SEGMENT_FILTER_INVALID.
  */
-export class ResolveSegmentQuery extends Query<SelectQueryBuilder<User>> {
+export class ResolveSegmentQuery extends Query<SegmentCondition> {
   constructor(
     readonly source: SegmentSource,
     readonly options: AudienceOptions = {},
@@ -19,11 +17,32 @@ export class ResolveSegmentQuery extends Query<SelectQueryBuilder<User>> {
 }
 
 @QueryHandler(ResolveSegmentQuery)
-export class ResolveSegmentHandler implements IQueryHandler<ResolveSegmentQuery, SelectQueryBuilder<User>> {
+export class ResolveSegmentHandler implements IQueryHandler<ResolveSegmentQuery, SegmentCondition> {
   constructor(private readonly audience: SegmentAudience) {}
 
-  execute({ source, options }: ResolveSegmentQuery): Promise<SelectQueryBuilder<User>> {
-    return this.audience.users(source, options);
+  execute({ source, options }: ResolveSegmentQuery): Promise<SegmentCondition> {
+    return this.audience.condition(source, options);
+  }
+}
+
+/** A page of the clients' ids (ascending, after `afterId`); same audience rules as ResolveSegmentQuery. */
+export class ListSegmentMemberIdsQuery extends Query<number[]> {
+  constructor(
+    readonly source: SegmentSource,
+    readonly afterId: number,
+    readonly limit: number,
+    readonly options: AudienceOptions = {},
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListSegmentMemberIdsQuery)
+export class ListSegmentMemberIdsHandler implements IQueryHandler<ListSegmentMemberIdsQuery, number[]> {
+  constructor(private readonly audience: SegmentAudience) {}
+
+  async execute({ source, afterId, limit, options }: ListSegmentMemberIdsQuery): Promise<number[]> {
+    return this.audience.ids(await this.audience.condition(source, options), afterId, limit);
   }
 }
 
@@ -31,7 +50,7 @@ export class ResolveSegmentHandler implements IQueryHandler<ResolveSegmentQuery,
 export class CountSegmentQuery extends Query<number> {
   constructor(
     readonly source: SegmentSource,
-    readonly options: Omit<AudienceOptions, 'manager'> = {},
+    readonly options: AudienceOptions = {},
   ) {
     super();
   }
@@ -42,6 +61,6 @@ export class CountSegmentHandler implements IQueryHandler<CountSegmentQuery, num
   constructor(private readonly audience: SegmentAudience) {}
 
   async execute({ source, options }: CountSegmentQuery): Promise<number> {
-    return (await this.audience.users(source, options)).getCount();
+    return this.audience.count(await this.audience.condition(source, options));
   }
 }

@@ -35,6 +35,27 @@ export class ListSegmentsHandler implements IQueryHandler<ListSegmentsQuery, Pag
   }
 }
 
+/** Ids and names of saved segments, system ones first, then by name: for pickers (the staff bot's buttons). */
+export class ListSegmentNamesQuery extends Query<Array<{ id: number; name: string }>> {
+  constructor(readonly limit: number) {
+    super();
+  }
+}
+
+@QueryHandler(ListSegmentNamesQuery)
+export class ListSegmentNamesHandler implements IQueryHandler<ListSegmentNamesQuery> {
+  constructor(@InjectRepository(Segment) private readonly segments: Repository<Segment>) {}
+
+  async execute({ limit }: ListSegmentNamesQuery): Promise<Array<{ id: number; name: string }>> {
+    const rows = await this.segments.find({
+      select: ['id', 'name'],
+      order: { isSystem: 'DESC', name: 'ASC' },
+      take: limit,
+    });
+    return rows.map(({ id, name }) => ({ id, name }));
+  }
+}
+
 /** One saved segment; SEGMENT_NOT_FOUND. */
 export class GetSegmentQuery extends Query<SegmentView> {
   constructor(readonly segmentId: number) {
@@ -71,6 +92,19 @@ export interface SegmentPreview {
 
 export const PREVIEW_SIZE = 20;
 
+const PREVIEW_COLUMNS = [
+  'u.id AS id',
+  'u.first_name AS firstName',
+  'u.last_name AS lastName',
+  'u.username AS username',
+  'u.status AS status',
+  'u.is_subscribed AS isSubscribed',
+  'u.tags AS tags',
+  'u.created_at AS createdAt',
+];
+
+type PreviewRow = Omit<PreviewClient, 'isSubscribed'> & { isSubscribed: number | boolean };
+
 /**
  * What a filter selects now: how many clients and the newest 20, with the audience defaults of
  * ResolveSegmentQuery (active, non-test clients unless the filter's rules say otherwise).
@@ -87,22 +121,28 @@ export class PreviewSegmentHandler implements IQueryHandler<PreviewSegmentQuery,
   constructor(private readonly audience: SegmentAudience) {}
 
   async execute({ filter }: PreviewSegmentQuery): Promise<SegmentPreview> {
-    const query = await this.audience.users({ filter });
-    const [count, users] = await Promise.all([
-      query.clone().getCount(),
-      query.clone().orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC').limit(PREVIEW_SIZE).getMany(),
+    const condition = await this.audience.condition({ filter });
+    const [count, rows] = await Promise.all([
+      this.audience.count(condition),
+      this.audience
+        .members(condition)
+        .select(PREVIEW_COLUMNS)
+        .orderBy('u.created_at', 'DESC')
+        .addOrderBy('u.id', 'DESC')
+        .limit(PREVIEW_SIZE)
+        .getRawMany<PreviewRow>(),
     ]);
     return {
       count,
-      users: users.map((user) => ({
-        id: user.id,
-        firstName: user.firstName,
-        lastName: user.lastName,
-        username: user.username,
-        status: user.status,
-        isSubscribed: Boolean(user.isSubscribed),
-        tags: user.tags ?? [],
-        createdAt: user.createdAt,
+      users: rows.map((row) => ({
+        id: Number(row.id),
+        firstName: row.firstName,
+        lastName: row.lastName,
+        username: row.username,
+        status: row.status,
+        isSubscribed: Boolean(row.isSubscribed),
+        tags: row.tags ?? [],
+        createdAt: row.createdAt,
       })),
     };
   }

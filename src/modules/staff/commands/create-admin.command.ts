@@ -9,6 +9,7 @@ import { ErrorCode } from '../../../common/errors/error-code';
 import { checkPasswordStrength } from '../domain/owner-rule';
 import { AdminChangedEvent } from '../events/admin.events';
 import { Admin } from '../persistence/admin.entity';
+import { isDuplicateKey } from '../../../infrastructure/database/duplicate-key';
 
 /** bcrypt cost: 12 rounds (~250 ms) is the slowest a login may reasonably take; SPEC asks for at least 10. */
 export const BCRYPT_ROUNDS = 12;
@@ -52,7 +53,7 @@ export class CreateAdminHandler implements ICommandHandler<CreateAdminCommand, {
       );
       return { id };
     } catch (error) {
-      if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
+      if (isDuplicateKey(error)) {
         throw new DomainError(ErrorCode.ADMIN_USERNAME_TAKEN, `The username "${name}" is taken`);
       }
       throw error;

@@ -6,6 +6,7 @@ import { CashierStatus } from '../domain/cashier-status';
 import { CashierRegisteredEvent } from '../events/cashier.events';
 import { Cashier } from '../persistence/cashier.entity';
 import { toCashierView } from '../queries/cashier-view';
+import { isDuplicateKey } from '../../../infrastructure/database/duplicate-key';
 
 export interface RegisteredCashier {
   cashierId: number;
@@ -54,7 +55,7 @@ export class RegisterCashierHandler implements ICommandHandler<RegisterCashierCo
       return { cashierId: cashier.id, fullName: cashier.fullName, status: cashier.status, created: true };
     } catch (error) {
       // The same person applying twice at once: the unique key lets one through.
-      if ((error as { code?: string }).code !== 'ER_DUP_ENTRY') throw error;
+      if (!isDuplicateKey(error)) throw error;
       const winner = await this.cashiers.findOneByOrFail({ telegramId });
       return { cashierId: winner.id, fullName: winner.fullName, status: winner.status, created: false };
     }

@@ -85,7 +85,8 @@ export class BulkTagUsersHandler implements ICommandHandler<BulkTagUsersCommand,
         .createQueryBuilder(User, 'u')
         .where('u.id IN (:...bulkIds)', { bulkIds: target.userIds.length ? target.userIds : [0] });
     }
-    return this.queries.execute(new ResolveSegmentQuery(target));
+    const segment = await this.queries.execute(new ResolveSegmentQuery(target));
+    return this.dataSource.createQueryBuilder(User, 'u').where(segment.sql, segment.params);
   }
 
   private async changeBatch(

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
-import { UserSubscribedEvent, UserUnsubscribedEvent } from '../events/user.events';
+import { SubscriptionSource, UserSubscribedEvent, UserUnsubscribedEvent } from '../events/user.events';
 import { User } from '../persistence/user.entity';
 import { lockClient } from './lock-client';
 
@@ -17,12 +17,14 @@ export interface SubscriptionChange {
  * re-check). Publishes UserSubscribed / UserUnsubscribed once per transition; `firstTime` only on the first
  * subscription ever. `subscription_checked_at` is when a subscription was last confirmed or changed: it
  * stays NULL until the first subscription, which is how "ever subscribed" is known without another column.
+ * `source` travels on UserSubscribed (the gift of a button press is shown in the bot's reply, not announced).
  * USER_NOT_FOUND, USER_DELETED.
  */
 export class SetSubscriptionCommand extends Command<SubscriptionChange> {
   constructor(
     readonly userId: number,
     readonly subscribed: boolean,
+    readonly source: SubscriptionSource,
   ) {
     super();
   }
@@ -36,7 +38,7 @@ export class SetSubscriptionHandler implements ICommandHandler<SetSubscriptionCo
     private readonly clock: Clock,
   ) {}
 
-  async execute({ userId, subscribed }: SetSubscriptionCommand): Promise<SubscriptionChange> {
+  async execute({ userId, subscribed, source }: SetSubscriptionCommand): Promise<SubscriptionChange> {
     const result = await this.dataSource.transaction(async (manager) => {
       const user = await lockClient(manager, userId);
       const now = this.clock.now();
@@ -50,7 +52,9 @@ export class SetSubscriptionHandler implements ICommandHandler<SetSubscriptionCo
     });
     if (result.changed) {
       this.events.publish(
-        subscribed ? new UserSubscribedEvent(userId, result.firstTime) : new UserUnsubscribedEvent(userId),
+        subscribed
+          ? new UserSubscribedEvent(userId, result.firstTime, source)
+          : new UserUnsubscribedEvent(userId),
       );
     }
     return result;

@@ -66,8 +66,14 @@ export class UserReactivatedEvent extends UserEvent {
 }
 
 /**
+ * How a subscription became known: the client pressed «Я подписался» in the bot and waits for the answer
+ * (`button`), or the channel reported a member change (`channel`).
+ */
+export type SubscriptionSource = 'button' | 'channel';
+
+/**
  * A client became subscribed to the channel. `firstTime`: never subscribed before (the subscription gift
- * is once per client ever); false for a client returning after leaving.
+ * is once per client ever); false for a client returning after leaving. `source`: see SubscriptionSource.
  */
 export class UserSubscribedEvent extends UserEvent {
   protected readonly action = 'user.subscribed';
@@ -78,6 +84,7 @@ export class UserSubscribedEvent extends UserEvent {
   constructor(
     readonly userId: number,
     readonly firstTime: boolean,
+    readonly source: SubscriptionSource,
   ) {
     super();
   }

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { EventBus, IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
-import { SelectQueryBuilder } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../../common/audit/audit-entry';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { ExportedClient, USER_CSV_HEADER, userCsvRows } from '../domain/user-csv';
@@ -36,10 +37,11 @@ export class ExportUsersHandler implements IQueryHandler<ExportUsersQuery, Reada
   constructor(
     private readonly queries: QueryBus,
     private readonly events: EventBus,
+    @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
   async execute({ filter, actor }: ExportUsersQuery): Promise<Readable> {
-    const query = await filteredUsers(this.queries, filter);
+    const query = await filteredUsers(this.queries, this.users, filter);
     const timezone = await this.queries.execute(new GetSettingQuery('shop.timezone'));
     const audit = (rows: number, completed: boolean) =>
       this.events.publish(new UsersExportedEvent(actor, auditedFilters(filter), rows, completed));

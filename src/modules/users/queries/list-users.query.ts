@@ -36,7 +36,7 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery, Page<User
 
   async execute({ filter, page, limit, sort }: ListUsersQuery): Promise<Page<UserView>> {
     const order = sortOrder(sort, USER_SORT_FIELDS, { field: 'createdAt', direction: 'DESC' });
-    const query = await filteredUsers(this.queries, filter);
+    const query = await filteredUsers(this.queries, this.users, filter);
     // The page's ids first (sorting ids, not whole rows), and the count at the same time on a second
     // connection: both may have to read every matching row, so they run side by side. With the default
     // filter the page reads ~limit index entries in the sort's order (migrations/*-UsersListIndexes.ts)

@@ -1,5 +1,5 @@
 import { QueryBus } from '@nestjs/cqrs';
-import { SelectQueryBuilder } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { SegmentFilter, SegmentRule } from '../../segments/domain/segment-filter';
@@ -74,9 +74,10 @@ export function toSegmentFilter(filter: UserListFilter): SegmentFilter {
 /** The clients matching `filter`, as a query over `users u` (no order, no page). */
 export async function filteredUsers(
   queries: QueryBus,
+  users: Repository<User>,
   filter: UserListFilter,
 ): Promise<SelectQueryBuilder<User>> {
-  const query = await queries
+  const segment = await queries
     .execute(
       new ResolveSegmentQuery({ filter: toSegmentFilter(filter) }, { statuses: 'any', testUsers: 'include' }),
     )
@@ -88,6 +89,7 @@ export async function filteredUsers(
         fields: [{ field: 'registeredFrom', errors: [message] }],
       });
     });
+  const query = users.createQueryBuilder('u').where(segment.sql, segment.params);
   const q = filter.q?.trim().replace(/^@/, '');
   if (q && TELEGRAM_ID.test(q)) {
     // A pasted Telegram id: the unique index finds it at once (a name search would read every row).

@@ -1,0 +1,35 @@
+import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Clock } from '../../../common/clock/clock';
+import { SubscriptionCodeFollowedEvent } from '../events/subscription-code.events';
+import { SubscriptionGiftState } from '../persistence/subscription-gift-state';
+
+/**
+ * Suspends a client's unused subscription gift while they are not subscribed to the channel, and restores
+ * it when they are (never a second gift). Reads the client's current flag, so it may run late or twice.
+ */
+export class FollowSubscriptionCommand extends Command<{ suspended: number; restored: number }> {
+  constructor(readonly userId: number) {
+    super();
+  }
+}
+
+@CommandHandler(FollowSubscriptionCommand)
+export class FollowSubscriptionHandler implements ICommandHandler<
+  FollowSubscriptionCommand,
+  { suspended: number; restored: number }
+> {
+  constructor(
+    private readonly state: SubscriptionGiftState,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ userId }: FollowSubscriptionCommand): Promise<{ suspended: number; restored: number }> {
+    const changed = await this.state.follow(userId, this.clock.now());
+    if (changed.suspended > 0)
+      this.events.publish(new SubscriptionCodeFollowedEvent(userId, 'suspended', changed.suspended));
+    if (changed.restored > 0)
+      this.events.publish(new SubscriptionCodeFollowedEvent(userId, 'restored', changed.restored));
+    return changed;
+  }
+}

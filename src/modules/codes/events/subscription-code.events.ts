@@ -1,0 +1,25 @@
+import { AuditableEvent, AuditEntry, SYSTEM_ACTOR } from '../../../common/audit/audit-entry';
+
+/**
+ * A client's unused subscription gift was suspended (they left the channel) or restored (they came back).
+ * Audited against the client, so "why does my code not work" has an answer in the audit log.
+ */
+export class SubscriptionCodeFollowedEvent extends AuditableEvent {
+  constructor(
+    readonly userId: number,
+    readonly change: 'suspended' | 'restored',
+    readonly codes: number,
+  ) {
+    super();
+  }
+
+  toAuditEntry(): AuditEntry {
+    return {
+      actor: SYSTEM_ACTOR,
+      action: `discount.${this.change}`,
+      entityType: 'user',
+      entityId: this.userId,
+      changes: { reason: 'subscription', codes: this.codes },
+    };
+  }
+}
