@@ -19,6 +19,7 @@ import { AdminsModule } from '../modules/staff/admins.module';
 import { CashiersModule } from '../modules/staff/cashiers.module';
 import { DiscountsModule } from '../modules/discounts/discounts.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
+import { MiniAppModule } from '../modules/miniapp/mini-app.module';
 import { SettingsModule } from '../modules/settings/settings.module';
 import { SegmentsModule } from '../modules/segments/segments.module';
 import { StatsModule } from '../modules/stats/stats.module';
@@ -58,6 +59,7 @@ export class AppModule {
         UsersModule,
         BroadcastsModule,
         StatsModule,
+        MiniAppModule,
         ...(has('bots') ? [BotsModule] : []),
       ],
     };

@@ -20,7 +20,7 @@ describe('settings and audit-log API', () => {
       .send({ value: 'tester_12345' });
     const response = await request(t.url).get('/api/v1/settings').set(marketing.auth);
     expect(response.status).toBe(200);
-    expect(response.body).toHaveLength(14);
+    expect(response.body).toHaveLength(15);
     expect(response.body.find((s: { key: string }) => s.key === 'shop.timezone')).toMatchObject({
       value: 'Asia/Vladivostok',
       expected: expect.stringContaining('IANA'),

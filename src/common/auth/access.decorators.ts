@@ -7,10 +7,15 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Access, ACCESS_METADATA, AdminRole } from './access';
+import { Throttle } from '@nestjs/throttler';
+import { Access, ACCESS_METADATA, AdminRole, MiniAppBot } from './access';
 
 export const BEARER_AUTH = 'bearer';
 export const POS_API_KEY = 'pos-api-key';
+export const MINI_APP_INIT_DATA = 'telegram-init-data';
+
+/** Requests a minute one Telegram user may make to a Mini App's API. */
+export const MINI_APP_REQUESTS_PER_MINUTE = 120;
 
 const access = (value: Access) => SetMetadata(ACCESS_METADATA, value);
 
@@ -46,3 +51,22 @@ export const PosAccess = () =>
 
 /** Telegram's webhook calls: header X-Telegram-Bot-Api-Secret-Token must equal TELEGRAM_WEBHOOK_SECRET. */
 export const TelegramWebhook = () => access({ kind: 'telegram' });
+
+/**
+ * A Telegram Mini App of `bot` (the client's card, or the cashier's scanner of the staff bot): header
+ * `Authorization: tma <initData>` signed by that bot's token, no older than the setting
+ * `miniapp.init_data_max_age_seconds`. Rate-limited per Telegram user.
+ */
+export const MiniAppAccess = (bot: MiniAppBot) =>
+  applyDecorators(
+    access({ kind: 'miniapp', bot }),
+    Throttle({ default: { limit: MINI_APP_REQUESTS_PER_MINUTE, ttl: 60_000 } }),
+    ApiSecurity(MINI_APP_INIT_DATA),
+    ApiExtension('x-mini-app', bot),
+    ApiUnauthorizedResponse({
+      description:
+        'MINI_APP_AUTH_MISSING, MINI_APP_AUTH_INVALID, MINI_APP_AUTH_EXPIRED or MINI_APP_WRONG_BOT (initData ' +
+        `signed by the other bot; this route belongs to the ${bot} bot)`,
+    }),
+    ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with a Retry-After header' }),
+  );

@@ -18,7 +18,7 @@ describe('settings schema', () => {
         SETTING_DEFINITIONS[key].defaultValue,
       );
     }
-    expect(SETTING_KEYS).toHaveLength(14);
+    expect(SETTING_KEYS).toHaveLength(15);
   });
 
   it.each([

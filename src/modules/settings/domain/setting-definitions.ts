@@ -16,6 +16,7 @@ export interface SettingValues {
   'broadcast.paid': boolean;
   'test_mode.secret': string | null;
   'referral.template_id': number | null;
+  'miniapp.init_data_max_age_seconds': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -123,6 +124,12 @@ export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: SettingDefinitio
     defaultValue: null,
     check: isNullableId,
     expected: 'a discount template id or null',
+  },
+  'miniapp.init_data_max_age_seconds': {
+    description: 'Сколько секунд действует вход в мини-приложение (initData Telegram) после открытия',
+    defaultValue: 3600,
+    check: isInt(60, 86_400),
+    expected: 'an integer 60..86400',
   },
 };
 

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CheckCardSubscriptionHandler } from './commands/check-card-subscription.command';
+import { CheckCodeAsCashierHandler } from './commands/check-code-as-cashier.command';
+import { SaveCardBirthdayHandler } from './commands/save-card-birthday.command';
+import { CashierScannerController } from './http/cashier-scanner.controller';
+import { ClientCardController } from './http/client-card.controller';
+import { GetClientCardHandler } from './queries/get-client-card.query';
+import { GetScannerHandler } from './queries/get-scanner.query';
+
+/**
+ * Telegram Mini Apps (docs/MINI_APPS.md): the client's card and the cashier's scanner, their API under
+ * /webapp/v1 (initData of the right bot, @MiniAppAccess) and their pages. Everything goes through the other
+ * modules' commands and queries; CheckCodeAsCashierCommand is also the staff bot's code check.
+ */
+@Module({
+  controllers: [ClientCardController, CashierScannerController],
+  providers: [
+    GetClientCardHandler,
+    SaveCardBirthdayHandler,
+    CheckCardSubscriptionHandler,
+    GetScannerHandler,
+    CheckCodeAsCashierHandler,
+  ],
+})
+export class MiniAppModule {}
