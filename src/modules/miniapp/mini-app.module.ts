@@ -4,6 +4,7 @@ import { CheckCodeAsCashierHandler } from './commands/check-code-as-cashier.comm
 import { SaveCardBirthdayHandler } from './commands/save-card-birthday.command';
 import { CashierScannerController } from './http/cashier-scanner.controller';
 import { ClientCardController } from './http/client-card.controller';
+import { MiniAppPagesController } from './http/mini-app-pages.controller';
 import { GetClientCardHandler } from './queries/get-client-card.query';
 import { GetScannerHandler } from './queries/get-scanner.query';
 
@@ -13,7 +14,8 @@ import { GetScannerHandler } from './queries/get-scanner.query';
  * modules' commands and queries; CheckCodeAsCashierCommand is also the staff bot's code check.
  */
 @Module({
-  controllers: [ClientCardController, CashierScannerController],
+  // The pages' catch-all route comes last, after the API's routes.
+  controllers: [ClientCardController, CashierScannerController, MiniAppPagesController],
   providers: [
     GetClientCardHandler,
     SaveCardBirthdayHandler,
