@@ -264,14 +264,14 @@ export class TelegramEmulator {
     return id;
   }
 
-  /** A file download (`<apiRoot>/file/bot<token>/<file_path>`): placeholder bytes of the file's size. */
+  /** A file download (`<apiRoot>/file/bot<token>/<file_path>`): its bytes, or placeholder bytes of its size. */
   private serveFile(token: string, path: string, res: http.ServerResponse): void {
     if (!this.state.bots.me(token))
       return sendJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const file = this.state.files.byPath(decodeURIComponent(path));
     if (!file) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     res.writeHead(200, { 'Content-Type': file.mimeType ?? 'application/octet-stream' });
-    res.end(Buffer.alloc(file.size ?? 1024, 0xff));
+    res.end(file.bytes ?? Buffer.alloc(file.size ?? 1024, 0xff));
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
