@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { CheckCardSubscriptionHandler } from './commands/check-card-subscription.command';
 import { CheckCodeAsCashierHandler } from './commands/check-code-as-cashier.command';
 import { SaveCardBirthdayHandler } from './commands/save-card-birthday.command';
+import {
+  FollowCashierMenuButtonHandler,
+  MiniAppMenuButtons,
+  SetMenuButtonsAtStartUp,
+} from './events/mini-app-menu-buttons';
 import { CashierScannerController } from './http/cashier-scanner.controller';
 import { ClientCardController } from './http/client-card.controller';
 import { MiniAppPagesController } from './http/mini-app-pages.controller';
@@ -22,6 +27,9 @@ import { GetScannerHandler } from './queries/get-scanner.query';
     CheckCardSubscriptionHandler,
     GetScannerHandler,
     CheckCodeAsCashierHandler,
+    MiniAppMenuButtons,
+    SetMenuButtonsAtStartUp,
+    FollowCashierMenuButtonHandler,
   ],
 })
 export class MiniAppModule {}
