@@ -3,15 +3,19 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The web workspaces' package.json files first, so npm ci installs their build tools (Vite).
+COPY web/miniapp/package.json ./web/miniapp/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY web ./web
 RUN npm run build
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY web/miniapp/package.json ./web/miniapp/
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
@@ -19,6 +23,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The Mini Apps' built pages, served at /webapp/ (WebBundle reads web/<name>/dist under the working directory).
+COPY --from=build /app/web/miniapp/dist ./web/miniapp/dist
 COPY package.json ./
 USER node
 EXPOSE 3000
