@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { DateTime } from 'luxon';
 import { Clock } from '../../../common/clock/clock';
-import { shopTimeText } from '../../../modules/discounts/domain/shop-time-text';
+import { shopTimeText } from '../../discounts/domain/shop-time-text';
 import { ListUsageQuery } from '../../discounts/queries/list-usage.query';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { CashierStatus } from '../../staff/domain/cashier-status';
