@@ -23,6 +23,7 @@ import { GiftsModule } from '../modules/gifts/gifts.module';
 import { NoticesModule } from '../modules/notices/notices.module';
 import { MessageTemplatesModule } from '../modules/message-templates/message-templates.module';
 import { OwnerAlertsModule } from '../modules/owner-alerts/owner-alerts.module';
+import { MiniAppModule } from '../modules/miniapp/mini-app.module';
 import { SettingsModule } from '../modules/settings/settings.module';
 import { SegmentsModule } from '../modules/segments/segments.module';
 import { StatsModule } from '../modules/stats/stats.module';
@@ -66,6 +67,7 @@ export class AppModule {
         BroadcastsModule,
         StatsModule,
         OwnerAlertsModule,
+        MiniAppModule,
         ...(has('bots') ? [BotsModule] : []),
       ],
     };

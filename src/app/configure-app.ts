@@ -23,8 +23,8 @@ export function configureApp(app: INestApplication): void {
   express.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   if (!config.roles.has('api')) {
-    // The admin and POS APIs belong to the `api` role; other roles answer them as unknown routes.
-    app.use(['/api', '/internal'], (_request: Request, response: Response) => {
+    // The admin, POS and Mini App APIs (and pages) belong to the `api` role; other roles answer them as unknown routes.
+    app.use(['/api', '/internal', '/webapp'], (_request: Request, response: Response) => {
       response
         .status(404)
         .json(errorBody(ErrorCode.NOT_FOUND, 'This process does not serve the API (APP_ROLES)'));

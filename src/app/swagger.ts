@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { BEARER_AUTH, POS_API_KEY } from '../common/auth/access.decorators';
+import { BEARER_AUTH, MINI_APP_INIT_DATA, POS_API_KEY } from '../common/auth/access.decorators';
 import { API_TAGS } from '../common/http/api-tags';
 import { ErrorBodySchema } from '../common/http/error-body.schema';
 import { completeOpenApiDocument } from '../common/http/openapi-completion';
@@ -14,14 +14,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Dvorik API')
     .setDescription(
       'Loyalty and messaging backend of «Мармеладный Дворик». Admin API under /api/v1 (JWT bearer, roles ' +
-        'owner / marketing / readonly); POS till API under /internal/v1 (X-API-Key). Every error answers ' +
+        'owner / marketing / readonly); POS till API under /internal/v1 (X-API-Key); Telegram Mini Apps under /webapp/v1 (Telegram initData). Every error answers ' +
         '`{ "error": { "code", "message", "details" } }` with a stable code.\n\n' +
         'API «Мармеладного Дворика»: клиенты, скидочные коды, рассылки и статистика для админки и кассы.',
     )
     .setVersion('1')
     .addServer('/', 'The server that serves this document (same origin)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_AUTH)
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, POS_API_KEY);
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, POS_API_KEY)
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: 'Telegram Mini Apps (/webapp/v1): `tma <Telegram.WebApp.initData>`',
+      },
+      MINI_APP_INIT_DATA,
+    );
   for (const tag of API_TAGS) builder.addTag(tag.name, tag.description);
   const config = builder.build();
   // Proprietary code: a license name and no public license text to link to.

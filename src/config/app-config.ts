@@ -17,6 +17,11 @@ export interface AppConfig {
   readonly telegramWebhookSecret: string;
   /** Set => bots run by webhooks at PUBLIC_URL/telegram/{client,staff}; null => long polling. */
   readonly publicUrl: string | null;
+  /**
+   * Where the Mini Apps' pages are (https: Telegram opens nothing else): MINI_APP_URL, else PUBLIC_URL/webapp
+   * when PUBLIC_URL is https; null => no menu buttons or «Моя карта» buttons.
+   */
+  readonly miniAppUrl: string | null;
   readonly internalApiKeys: readonly string[];
   readonly roles: ReadonlySet<AppRole>;
   readonly port: number;

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     [{ INTERNAL_API_KEYS: 'short' }, 'INTERNAL_API_KEYS'],
     [{ TELEGRAM_WEBHOOK_SECRET: 'bad secret!' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ MINI_APP_URL: 'http://shop.example/webapp' }, 'MINI_APP_URL must start with https://'],
   ])('refuses %j with a line naming the variable', (override, message) => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...valid, ...override })).toThrow(message);
@@ -56,6 +57,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
     expect(loadConfig({ ...valid, LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
     expect(() => loadConfig({ ...valid, LOG_FORMAT: 'yaml' })).toThrow('LOG_FORMAT must be pretty or json');
+  });
+
+  it('gives the Mini Apps an https address: MINI_APP_URL, else an https PUBLIC_URL/webapp, else none', () => {
+    expect(loadConfig(valid).miniAppUrl).toBeNull();
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'http://127.0.0.1:3000' }).miniAppUrl).toBeNull();
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://shop.example/' }).miniAppUrl).toBe(
+      'https://shop.example/webapp',
+    );
+    expect(
+      loadConfig({ ...valid, PUBLIC_URL: 'https://shop.example', MINI_APP_URL: 'https://cdn.example/app/' })
+        .miniAppUrl,
+    ).toBe('https://cdn.example/app');
   });
 
   it('accepts a subset of roles', () => {

@@ -98,6 +98,13 @@ function apiKeys(env: Env): string[] {
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+/** MINI_APP_URL (https), else PUBLIC_URL/webapp when PUBLIC_URL is https, else null (no Mini App buttons). */
+function miniAppUrl(env: Env, publicUrl: string | undefined): string | null {
+  const given = optional(env, 'MINI_APP_URL');
+  if (given) return url('MINI_APP_URL', given, ['https:']);
+  return publicUrl?.startsWith('https://') ? `${url('PUBLIC_URL', publicUrl, ['https:'])}/webapp` : null;
+}
+
 export function loadConfig(env: Env = process.env, stdoutIsTty = Boolean(process.stdout.isTTY)): AppConfig {
   const jwtSecret = required(env, 'JWT_SECRET');
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long');
@@ -124,6 +131,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty = Boolean(process
     ),
     telegramWebhookSecret: webhookSecret,
     publicUrl: publicUrl ? url('PUBLIC_URL', publicUrl, ['https:', 'http:']) : null,
+    miniAppUrl: miniAppUrl(env, publicUrl),
     internalApiKeys: apiKeys(env),
     roles: roles(env),
     port: port(env),

@@ -111,7 +111,7 @@ describe('staff bot: a cashier checks and redeems codes (webhook, worker, emulat
     await say(who, 'Привет, как дела?');
     expect(lastText(who)).toContain('Это не похоже на код скидки');
     await emulator.sendPhoto(STAFF, who, { caption: 'вот QR' });
-    expect(lastText(who)).toContain('Я не читаю QR-коды с фотографий');
+    expect(lastText(who)).toContain('Не нашёл QR-код на этом фото');
   });
 
   it('gives the reason a code cannot be used, in Russian, with the moment that matters', async () => {

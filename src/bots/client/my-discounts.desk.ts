@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Context, Markup } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MENU_BUTTON_TEXTS } from '../../modules/miniapp/events/mini-app-menu-buttons';
 import { shopTimeText } from '../../modules/codes/domain/shop-time-text';
 import {
   ClientCode,
@@ -23,6 +26,7 @@ const DESCRIPTION_CHARS = 200;
 const TEXTS = {
   qrButton: (code: string) => `📱 Показать QR · ${code}`,
   noExpiry: 'бессрочно',
+  cardButton: `💳 ${MENU_BUTTON_TEXTS.card}`,
   qrCaption: (code: ClientCode) =>
     `<code>${escapeHtml(code.code)}</code> — скидка <b>${escapeHtml(code.valueText)}</b>\n` +
     'Покажите этот QR-код кассиру: он отсканирует его камерой телефона.',
@@ -32,13 +36,14 @@ const TEXTS = {
 /**
  * «🎁 Мои скидки» (SPEC 3): the client's codes that work now, newest first, with value, description and
  * expiry in shop time, and a «Показать QR» button per code that sends the code as a QR picture for the
- * cashier to scan. None: `my_discounts_empty`. Suspended, expired, used and revoked codes are not shown.
+ * cashier to scan, under «💳 Моя карта» (the Mini App) when it has an https address. None: `my_discounts_empty`. Suspended, expired, used and revoked codes are not shown.
  */
 @Injectable()
 export class MyDiscountsDesk {
   constructor(
     private readonly queries: QueryBus,
     private readonly replies: ClientReplies,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async show(ctx: Context, userId: number): Promise<void> {
@@ -50,9 +55,13 @@ export class MyDiscountsDesk {
     const timezone = await this.queries.execute(new GetSettingQuery('shop.timezone'));
     const header = await this.replies.render('my_discounts_header', {});
     const entries = codes.map((code) => codeEntry(code, timezone));
-    const buttons = codes.map((code) => [
+    const buttons: InlineKeyboardButton[][] = codes.map((code) => [
       Markup.button.callback(TEXTS.qrButton(code.code), showQrData(code.code)),
     ]);
+    // The card shows every code with its QR at once: offered first when the Mini Apps have an https address.
+    if (this.config.miniAppUrl) {
+      buttons.unshift([Markup.button.webApp(TEXTS.cardButton, `${this.config.miniAppUrl}/card.html`)]);
+    }
     await this.replies.text(ctx, [header, ...entries].join('\n\n'), Markup.inlineKeyboard(buttons));
   }
 

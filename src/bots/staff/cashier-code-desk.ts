@@ -2,23 +2,23 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Context, Markup } from 'telegraf';
 import { DomainError } from '../../common/errors/domain-error';
-import { RecordFailedCheckCommand } from '../../modules/staff/commands/record-failed-check.command';
 import { RedeemDiscountCommand } from '../../modules/codes/commands/redeem-discount.command';
-import { GetChecksPauseQuery } from '../../modules/staff/queries/get-checks-pause.query';
-import { CheckDiscountCommand } from '../../modules/codes/commands/check-discount.command';
+import { CheckCodeAsCashierCommand } from '../../modules/miniapp/commands/check-code-as-cashier.command';
 import { GetSettingQuery } from '../../modules/settings/queries/get-setting.query';
 import { CashierView } from '../../modules/staff/queries/cashier-view';
 import { codeCard, DESK_TEXTS, redeemedCard, refusalReason, refusalText } from './code-desk-texts';
+import { pictureOf, qrOfPicture } from './photo-qr';
 import { codeInText } from './typed-code';
 
 /** «Погасить» under a valid code: `redeem:<CODE>`. */
 export const REDEEM_BUTTON = /^redeem:([A-Z0-9]{4,16})$/;
 
 /**
- * An approved cashier's code desk (SPEC 4). A code typed (any case, spaces allowed), `/check CODE`, or the
- * text a phone's QR scanner pastes is checked (CheckDiscountCommand): a valid code shows its worth,
- * description, client and expiry above «Погасить»; anything else gets the reason in Russian and counts as a
- * failed check (more than 10 a minute pause the cashier's checks, RecordFailedCheckCommand). The press
+ * An approved cashier's code desk (SPEC 4). A code typed (any case, spaces allowed), `/check CODE`, the
+ * text a phone's QR scanner pastes, or a photo of the QR is checked (CheckCodeAsCashierCommand, as the Mini
+ * App scanner does): a valid code shows its worth, description, client and expiry above «Погасить»; anything
+ * else gets the reason in Russian and counts as a failed check (more than 10 a minute pause the cashier's
+ * checks). The press
  * redeems (RedeemDiscountCommand, channel staff_bot): «Погашено ✅» and the card edited, or «уже погашен»
  * with the time of the first redemption for a second press or a second cashier.
  */
@@ -40,25 +40,25 @@ export class CashierCodeDesk {
     if (!typed.trim()) return void (await ctx.reply(DESK_TEXTS.usage));
     const code = codeInText(typed);
     if (!code) return void (await ctx.reply(DESK_TEXTS.notACode));
-    const pausedFor = await this.queries.execute(new GetChecksPauseQuery(cashier.id));
-    if (pausedFor > 0) return void (await ctx.reply(DESK_TEXTS.paused(pausedFor)));
     const timezone = await this.timezone();
-    try {
-      const check = await this.commands.execute(
-        new CheckDiscountCommand({ code, channel: 'staff_bot', cashierId: cashier.id }),
-      );
-      // A shared code is redeemed for a known client, which only the till can name: no button here.
-      const keyboard = check.shared
-        ? {}
-        : Markup.inlineKeyboard([[Markup.button.callback(DESK_TEXTS.redeemButton, `redeem:${check.code}`)]]);
-      await ctx.reply(codeCard(check, timezone), { parse_mode: 'HTML', ...keyboard });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const failed = await this.commands.execute(
-        new RecordFailedCheckCommand({ id: cashier.id, fullName: cashier.fullName }),
-      );
-      const pause = failed.pausedNow ? `\n\n${DESK_TEXTS.pausedNow(failed.pauseSeconds)}` : '';
-      await ctx.reply(refusalText(code, error, timezone) + pause, { parse_mode: 'HTML' });
+    const result = await this.commands.execute(new CheckCodeAsCashierCommand(cashier, code));
+    switch (result.outcome) {
+      case 'paused':
+        return void (await ctx.reply(DESK_TEXTS.paused(result.pausedFor)));
+      case 'valid': {
+        const { check } = result;
+        // A shared code is redeemed for a known client, which only the till can name: no button here.
+        const keyboard = check.shared
+          ? {}
+          : Markup.inlineKeyboard([
+              [Markup.button.callback(DESK_TEXTS.redeemButton, `redeem:${check.code}`)],
+            ]);
+        return void (await ctx.reply(codeCard(check, timezone), { parse_mode: 'HTML', ...keyboard }));
+      }
+      case 'refused': {
+        const pause = result.pausedNow ? `\n\n${DESK_TEXTS.pausedNow(result.pauseSeconds)}` : '';
+        await ctx.reply(refusalText(code, result.error, timezone) + pause, { parse_mode: 'HTML' });
+      }
     }
   }
 
@@ -81,9 +81,16 @@ export class CashierCodeDesk {
     }
   }
 
-  /** A photo (of a QR?) or anything else that is not text. */
-  async notText(ctx: Context): Promise<void> {
-    await ctx.reply(DESK_TEXTS.photo);
+  /**
+   * A photo (of the client's screen?) or anything else that is not text. A readable QR code is checked like
+   * a typed code; a picture without one, and anything else, gets a hint.
+   */
+  async notText(ctx: Context, cashier: CashierView): Promise<void> {
+    const picture = pictureOf(ctx);
+    if (!picture) return void (await ctx.reply(DESK_TEXTS.notText));
+    const text = await qrOfPicture(ctx, picture, this.logger);
+    if (text === null) return void (await ctx.reply(DESK_TEXTS.noQrInPhoto));
+    await this.check(ctx, cashier, text);
   }
 
   private timezone(): Promise<string> {

@@ -167,7 +167,7 @@ export class StaffBotUpdate {
     const composing = await this.conversations.get<ComposeState>('staff', ctx.chat.id);
     if (this.compose.isComposing(composing)) return this.compose.message(ctx, member, composing);
     if (member.cashier && !mayWorkWithCodes(member.cashier.status)) return this.tellStatus(ctx, member);
-    if (member.cashier) return this.desk.notText(ctx);
+    if (member.cashier) return this.desk.notText(ctx, member.cashier);
     const conversation = await this.conversations.get<StaffConversation>('staff', ctx.chat.id);
     await ctx.reply(
       this.registration.isWaitingForName(conversation) ? STAFF_TEXTS.nameAsText : STAFF_TEXTS.onlyText,

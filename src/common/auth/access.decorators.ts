@@ -1,12 +1,17 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
 import { ErrorCode } from '../errors/error-code';
 import { ApiErrors } from '../http/api-answers';
 import { PUBLIC_OPERATION } from '../http/openapi-completion';
-import { Access, ACCESS_METADATA, AdminRole } from './access';
+import { Access, ACCESS_METADATA, AdminRole, MiniAppBot } from './access';
 
 export const BEARER_AUTH = 'bearer';
 export const POS_API_KEY = 'pos-api-key';
+export const MINI_APP_INIT_DATA = 'telegram-init-data';
+
+/** Requests a minute one Telegram user may make to a Mini App's API. */
+export const MINI_APP_REQUESTS_PER_MINUTE = 120;
 
 const access = (value: Access) => SetMetadata(ACCESS_METADATA, value);
 
@@ -45,3 +50,24 @@ export const PosAccess = () =>
 
 /** Telegram's webhook calls: header X-Telegram-Bot-Api-Secret-Token must equal TELEGRAM_WEBHOOK_SECRET. */
 export const TelegramWebhook = () => access({ kind: 'telegram' });
+
+/**
+ * A Telegram Mini App of `bot` (the client's card, or the cashier's scanner of the staff bot): header
+ * `Authorization: tma <initData>` signed by that bot's token, no older than the setting
+ * `miniapp.init_data_max_age_seconds`. Rate-limited per Telegram user.
+ */
+export const MiniAppAccess = (bot: MiniAppBot) =>
+  applyDecorators(
+    access({ kind: 'miniapp', bot }),
+    Throttle({ default: { limit: MINI_APP_REQUESTS_PER_MINUTE, ttl: 60_000 } }),
+    ApiSecurity(MINI_APP_INIT_DATA),
+    ApiExtension('x-mini-app', bot),
+    ApiErrors(
+      ErrorCode.MINI_APP_AUTH_MISSING,
+      ErrorCode.MINI_APP_AUTH_INVALID,
+      ErrorCode.MINI_APP_AUTH_EXPIRED,
+      ErrorCode.MINI_APP_WRONG_BOT,
+      ErrorCode.RATE_LIMITED,
+      ErrorCode.SERVICE_UNAVAILABLE,
+    ),
+  );

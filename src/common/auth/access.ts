@@ -7,7 +7,11 @@ export type Access =
   | { kind: 'public' }
   | { kind: 'admin'; roles: readonly AdminRole[] }
   | { kind: 'pos' }
-  | { kind: 'telegram' };
+  | { kind: 'telegram' }
+  | { kind: 'miniapp'; bot: MiniAppBot };
+
+/** The bot whose Mini App a request comes from: the client's card or the cashier's scanner. */
+export type MiniAppBot = 'client' | 'staff';
 
 export const ACCESS_METADATA = 'dvorik:access';
 
@@ -25,4 +29,12 @@ export interface AdminPrincipal {
 /** The POS terminal a request runs as: which configured key matched (by position, never the key). */
 export interface PosPrincipal {
   keyIndex: number;
+}
+
+/** Who opened a Mini App, after the guard checked its initData (signature, bot, age); `request.miniApp`. */
+export interface MiniAppPrincipal {
+  bot: MiniAppBot;
+  telegramId: number;
+  firstName: string;
+  username: string | null;
 }

@@ -53,5 +53,12 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.JOB_NOT_FAILED]: 409,
   [ErrorCode.TELEGRAM_UNAVAILABLE]: 503,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.MINI_APP_AUTH_MISSING]: 401,
+  [ErrorCode.MINI_APP_AUTH_INVALID]: 401,
+  [ErrorCode.MINI_APP_AUTH_EXPIRED]: 401,
+  [ErrorCode.MINI_APP_WRONG_BOT]: 401,
+  [ErrorCode.CLIENT_NOT_STARTED]: 403,
+  [ErrorCode.CLIENT_BLOCKED_BOT]: 403,
+  [ErrorCode.CASHIER_CHECKS_PAUSED]: 429,
   [ErrorCode.INTERNAL_ERROR]: 500,
 };

@@ -56,6 +56,17 @@ export const ERROR_TEXTS_RU: Readonly<Record<ErrorCode, string>> = {
   [ErrorCode.JOB_NOT_FAILED]: 'Повторить можно только задачу, которая завершилась ошибкой.',
   [ErrorCode.TELEGRAM_UNAVAILABLE]: 'Telegram сейчас не отвечает. Попробуйте чуть позже.',
   [ErrorCode.SERVICE_UNAVAILABLE]: 'Сервис ненадолго недоступен. Попробуйте, пожалуйста, через минуту.',
+  [ErrorCode.MINI_APP_AUTH_MISSING]: 'Откройте приложение из чата с ботом в Telegram.',
+  [ErrorCode.MINI_APP_AUTH_INVALID]:
+    'Не удалось проверить вход. Закройте приложение и откройте его снова из чата с ботом.',
+  [ErrorCode.MINI_APP_AUTH_EXPIRED]:
+    'Приложение открыто слишком давно. Закройте его и откройте снова из чата с ботом.',
+  [ErrorCode.MINI_APP_WRONG_BOT]: 'Это приложение другого бота магазина. Откройте его из нужного чата.',
+  [ErrorCode.CLIENT_NOT_STARTED]: 'Сначала начните чат с ботом магазина: отправьте ему /start.',
+  [ErrorCode.CASHIER_CHECKS_PAUSED]:
+    'Проверка кодов приостановлена: слишком много неверных кодов за минуту. Владелец магазина предупреждён.',
+  [ErrorCode.CLIENT_BLOCKED_BOT]:
+    'Бот магазина остановлен. Отправьте ему /start, чтобы снова получать скидки.',
   [ErrorCode.INTERNAL_ERROR]: 'Что-то пошло не так. Попробуйте чуть позже.',
 };
 

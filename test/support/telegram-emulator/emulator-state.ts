@@ -26,6 +26,8 @@ export class EmulatorState {
   readonly openCallbackQueries = new Set<string>();
   /** setMyCommands lists, by token and scope. */
   readonly commands = new Map<string, unknown[]>();
+  /** setChatMenuButton buttons, by token and chat ('default' for the bot's own). */
+  readonly menuButtons = new Map<string, unknown>();
   private lastUpdateId = 100_000_000;
   private lastCallbackQueryId = 4_000_000_000_000_000_000n;
 

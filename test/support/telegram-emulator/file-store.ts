@@ -54,9 +54,11 @@ export class FileStore {
     return this.add(kind, ref);
   }
 
-  /** A file a user sends the bot: the given file_id, or a new one. */
-  fromUser(kind: FileKind, fileId?: string): StoredFile {
-    return fileId === undefined ? this.add(kind, newFileId(kind)) : this.byReference(kind, fileId);
+  /** A file a user sends the bot: the given file_id, or a new one; with `bytes`, a download gives them. */
+  fromUser(kind: FileKind, fileId?: string, bytes?: Buffer): StoredFile {
+    const file = fileId === undefined ? this.add(kind, newFileId(kind)) : this.byReference(kind, fileId);
+    if (bytes) Object.assign(file, { bytes, size: bytes.length });
+    return file;
   }
 
   /** The file at a `file_path` getFile gave out (for downloads). */

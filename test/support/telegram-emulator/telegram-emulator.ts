@@ -7,6 +7,7 @@ import { CallLog } from './call-log';
 import { handleControlRequest } from './control-api';
 import { UpdateDelivery, type DeliveryResult, type DeliveryTarget } from './delivery';
 import { Dispatcher, type EmulatorStats } from './dispatcher';
+import { menuButtonFor } from './methods/menu-button';
 import { EmulatorState } from './emulator-state';
 import { FaultInjector, type CallPredicate, type FaultHandle } from './fault-injector';
 import { abortedWhenClientLeaves, redirect, sendJson } from './http-json';
@@ -142,6 +143,11 @@ export class TelegramEmulator {
     this.state.messages.clear();
     this.state.updates.clear();
     this.limiter.setLimit(this.options.rateLimitPerSecond ?? null);
+  }
+
+  /** The menu button a private chat with the bot shows (getChatMenuButton's answer). */
+  menuButtonOf(token: string, chatId?: number): unknown {
+    return menuButtonFor(this.state.menuButtons, token, chatId);
   }
 
   // ---- Scripting ----

@@ -20,6 +20,8 @@ export interface MediaFromUser {
   /** A file_id of the user's file; a new one is made up when omitted. */
   fileId?: string;
   caption?: string;
+  /** The file's content (e.g. a PNG made by the test): getFile and the download give it back. */
+  bytes?: Buffer;
 }
 
 /** A channel or group as a test names it for a chat_member update. */
@@ -54,7 +56,7 @@ export class UserActions {
     media: MediaFromUser,
     target?: DeliveryTarget,
   ): Promise<DeliveryResult> {
-    const file = this.state.files.fromUser('photo', media.fileId);
+    const file = this.state.files.fromUser('photo', media.fileId, media.bytes);
     const message = mediaMessage(
       this.messageBase(token, from),
       { photo: this.state.files.photoSizes(file) },

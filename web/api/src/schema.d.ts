@@ -974,6 +974,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webapp/v1/card': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The client's card: usable codes with QR, birthday, subscription, referral link */
+    get: operations['ClientCardController_card'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webapp/v1/card/birthday': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save the birthday once (the bot dialog's rules); only an admin changes it later */
+    post: operations['ClientCardController_birthday'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webapp/v1/card/subscription/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** «Я подписался»: asks Telegram, records it, grants the first subscription gift */
+    post: operations['ClientCardController_checkSubscription'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webapp/v1/scanner': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the cashier is (pending, approved, ...) and an approved cashier's redemptions today */
+    get: operations['CashierScannerController_scanner'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webapp/v1/scanner/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check a scanned or typed code: the card the staff bot shows */
+    post: operations['CashierScannerController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webapp/v1/scanner/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** «Погасить»: redeem the code exactly once (channel staff_bot); the client is told */
+    post: operations['CashierScannerController_redeem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2590,6 +2692,131 @@ export interface components {
       to: string;
       items: components['schemas']['SourceRowResponse'][];
     };
+    CardCodeResponse: {
+      /** @example K7M2QX9A */
+      code: string;
+      /** @example 10 % */
+      valueText: string;
+      /** @example Скидка за подписку на канал */
+      description: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /**
+       * @description Shop time, or «отмены» without expiry
+       * @example 20.12.2026 18:00
+       */
+      expiresText: string;
+      /** @description The QR of the code (SVG markup holding only the code) */
+      qrSvg: string;
+    };
+    ClientCardResponse: {
+      /** @example Анна */
+      firstName: string | null;
+      /** @description Usable codes, newest first (at most 10) */
+      codes: components['schemas']['CardCodeResponse'][];
+      /**
+       * @description `YYYY-MM-DD`, `--MM-DD` without a year; null: the card offers the birthday form
+       * @example 1990-11-25
+       */
+      birthDate: string | null;
+      isSubscribed: boolean;
+      /** @example https://t.me/marmeladny_dvorik */
+      channelUrl: string;
+      /** @example https://t.me/dvorik_bot?start=ref_AB12CD */
+      referralLink: string | null;
+      /** @example ул. Светланская, 1 · +7 423 000-00-00 */
+      contacts: string;
+    };
+    BirthdayBody: {
+      /**
+       * @description `ДД.ММ.ГГГГ` or `ДД.ММ`, as the bot reads it
+       * @example 25.11.1990
+       */
+      date: string;
+    };
+    SavedBirthdayResponse: {
+      /** @example 1990-11-25 */
+      birthDate: string;
+      /** @example 25 ноября 1990 */
+      text: string;
+    };
+    SubscriptionCheckResponse: {
+      subscribed: boolean;
+      /**
+       * @description The first subscription gift
+       * @example K7M2QX9A
+       */
+      giftCode: string | null;
+    };
+    TodayRedemptionResponse: {
+      /** @example K7M2QX9A */
+      code: string | null;
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description Shop time
+       * @example 06.12.2026 12:30
+       */
+      atText: string;
+    };
+    ScannerResponse: {
+      /**
+       * @description `none`: never applied in the staff bot; only `approved` may check and redeem
+       * @enum {string}
+       */
+      status: 'pending' | 'approved' | 'rejected' | 'revoked' | 'none';
+      /** @example Мария Иванова */
+      fullName: string | null;
+      /** @description The cashier's redemptions of today, newest first */
+      today: components['schemas']['TodayRedemptionResponse'][];
+    };
+    ScannedCodeBody: {
+      /**
+       * @description As scanned or typed: case, spaces and dashes do not matter
+       * @example K7M2QX9A
+       */
+      code: string;
+    };
+    ScannerCardResponse: {
+      /** @example K7M2QX9A */
+      code: string;
+      /** @example 10 % */
+      valueText: string;
+      description: string | null;
+      /** @example Анна */
+      clientFirstName: string | null;
+      /**
+       * @description Shop time, or «бессрочно»
+       * @example 20.12.2026 18:00
+       */
+      expiresText: string;
+      /** @example 1 500 ₽ */
+      minPurchaseText: string | null;
+      /** @description A shared code is redeemed only at the till */
+      shared: boolean;
+    };
+    ScannerRedemptionResponse: {
+      /** @example K7M2QX9A */
+      code: string;
+      /** @example 10 % */
+      valueText: string;
+      description: string | null;
+      /** @example Анна */
+      clientFirstName: string | null;
+      /**
+       * @description Shop time, or «бессрочно»
+       * @example 20.12.2026 18:00
+       */
+      expiresText: string;
+      /** @example 1 500 ₽ */
+      minPurchaseText: string | null;
+      /** @description A shared code is redeemed only at the till */
+      shared: boolean;
+      /** Format: date-time */
+      usedAt: string;
+      /** @example 06.12.2026 12:30 */
+      usedAtText: string;
+    };
     /** @enum {string} */
     ErrorCode:
       | 'VALIDATION_FAILED'
@@ -2643,6 +2870,13 @@ export interface components {
       | 'JOB_NOT_FAILED'
       | 'TELEGRAM_UNAVAILABLE'
       | 'SERVICE_UNAVAILABLE'
+      | 'MINI_APP_AUTH_MISSING'
+      | 'MINI_APP_AUTH_INVALID'
+      | 'MINI_APP_AUTH_EXPIRED'
+      | 'MINI_APP_WRONG_BOT'
+      | 'CLIENT_NOT_STARTED'
+      | 'CLIENT_BLOCKED_BOT'
+      | 'CASHIER_CHECKS_PAUSED'
       | 'INTERNAL_ERROR';
     ErrorDetail: {
       /** @example VALIDATION_FAILED */
@@ -8510,6 +8744,483 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ClientCardController_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientCardResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MINI_APP_AUTH_MISSING, MINI_APP_AUTH_INVALID, MINI_APP_AUTH_EXPIRED, MINI_APP_WRONG_BOT */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CLIENT_NOT_STARTED (never sent /start, or deleted) or CLIENT_BLOCKED_BOT (blocked the bot): /start it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ClientCardController_birthday: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BirthdayBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedBirthdayResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MINI_APP_AUTH_MISSING, MINI_APP_AUTH_INVALID, MINI_APP_AUTH_EXPIRED, MINI_APP_WRONG_BOT */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CLIENT_NOT_STARTED (never sent /start, or deleted) or CLIENT_BLOCKED_BOT (blocked the bot): /start it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BIRTH_DATE_ALREADY_SET */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BIRTH_DATE_INVALID with details.problem and details.hint */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ClientCardController_checkSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionCheckResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MINI_APP_AUTH_MISSING, MINI_APP_AUTH_INVALID, MINI_APP_AUTH_EXPIRED, MINI_APP_WRONG_BOT */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CLIENT_NOT_STARTED (never sent /start, or deleted) or CLIENT_BLOCKED_BOT (blocked the bot): /start it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TELEGRAM_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  CashierScannerController_scanner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScannerResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MINI_APP_AUTH_MISSING, MINI_APP_AUTH_INVALID, MINI_APP_AUTH_EXPIRED, MINI_APP_WRONG_BOT */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  CashierScannerController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScannedCodeBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScannerCardResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MINI_APP_AUTH_MISSING, MINI_APP_AUTH_INVALID, MINI_APP_AUTH_EXPIRED, MINI_APP_WRONG_BOT */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CASHIER_NOT_APPROVED (details.status); 404 CASHIER_NOT_FOUND */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The code cannot be used: 404 DISCOUNT_NOT_FOUND, 409 CODE_ALREADY_USED (details.usedAt), 422 CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE; details.text says it in Russian as the staff bot does */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CASHIER_CHECKS_PAUSED (details.seconds) or RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  CashierScannerController_redeem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScannedCodeBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScannerRedemptionResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MINI_APP_AUTH_MISSING, MINI_APP_AUTH_INVALID, MINI_APP_AUTH_EXPIRED, MINI_APP_WRONG_BOT */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CASHIER_NOT_APPROVED (details.status); 404 CASHIER_NOT_FOUND */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The code cannot be used: 404 DISCOUNT_NOT_FOUND, 409 CODE_ALREADY_USED (details.usedAt), 422 CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE; details.text says it in Russian as the staff bot does; a second press or cashier: CODE_ALREADY_USED */
+      409: {
         headers: {
           [name: string]: unknown;
         };

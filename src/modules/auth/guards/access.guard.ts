@@ -2,16 +2,32 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
-import { Access, ACCESS_METADATA, AdminPrincipal, PosPrincipal } from '../../../common/auth/access';
+import {
+  Access,
+  ACCESS_METADATA,
+  AdminPrincipal,
+  MiniAppBot,
+  MiniAppPrincipal,
+  PosPrincipal,
+} from '../../../common/auth/access';
+import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { InitDataProblem, verifyInitData } from '../../miniapp/domain/init-data';
+import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { AdminView, GetAdminQuery } from '../../staff/queries/list-admins.query';
 import { matchingKeyIndex, sameSecret } from '../domain/constant-time';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RevokedTokens } from '../tokens/revoked-tokens';
 
-type GuardedRequest = Request & { admin?: AdminPrincipal; pos?: PosPrincipal };
+type GuardedRequest = Request & { admin?: AdminPrincipal; pos?: PosPrincipal; miniApp?: MiniAppPrincipal };
+
+const INIT_DATA_REFUSALS: Record<Exclude<InitDataProblem, 'signature'>, [ErrorCode, string]> = {
+  missing: [ErrorCode.MINI_APP_AUTH_MISSING, 'Send Telegram initData: Authorization: tma <initData>'],
+  malformed: [ErrorCode.MINI_APP_AUTH_INVALID, 'initData is not a signed Telegram Mini App launch'],
+  stale: [ErrorCode.MINI_APP_AUTH_EXPIRED, 'initData is older than the allowed age; reopen the Mini App'],
+};
 
 /**
  * The one guard of every HTTP route, enforcing the route's access declaration (AccessCheck makes sure there
@@ -26,6 +42,7 @@ export class AccessGuard implements CanActivate {
     private readonly revoked: RevokedTokens,
     private readonly queries: QueryBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,6 +61,8 @@ export class AccessGuard implements CanActivate {
         return this.checkApiKey(request);
       case 'admin':
         return this.checkAdmin(request, access.roles);
+      case 'miniapp':
+        return this.checkMiniApp(request, access.bot);
       default:
         // Unreachable for routes (AccessCheck refuses to start without a declaration); safe for anything else.
         throw new DomainError(ErrorCode.FORBIDDEN_ROLE, 'This route declares no access');
@@ -66,6 +85,36 @@ export class AccessGuard implements CanActivate {
     if (keyIndex < 0) throw new DomainError(ErrorCode.API_KEY_INVALID, 'Wrong or missing X-API-Key');
     request.pos = { keyIndex };
     return true;
+  }
+
+  /**
+   * initData of the route's bot (`Authorization: tma <initData>`). Data that the other bot signed is told
+   * apart (MINI_APP_WRONG_BOT), so a card opened from the staff bot says where to open it.
+   */
+  private async checkMiniApp(request: GuardedRequest, bot: MiniAppBot): Promise<boolean> {
+    const match = /^tma (.+)$/s.exec(request.header('authorization') ?? '');
+    const maxAge = await this.queries.execute(new GetSettingQuery('miniapp.init_data_max_age_seconds'));
+    const now = this.clock.now();
+    const tokens = { client: this.config.clientBotToken, staff: this.config.staffBotToken };
+    const reading = verifyInitData(match?.[1], tokens[bot], now, maxAge);
+    if (reading.ok) {
+      const { user } = reading.data;
+      request.miniApp = { bot, telegramId: user.id, firstName: user.firstName, username: user.username };
+      return true;
+    }
+    if (reading.problem === 'signature') {
+      const other: MiniAppBot = bot === 'client' ? 'staff' : 'client';
+      // Age does not matter here: the answer only says which bot signed it, and grants nothing.
+      if (verifyInitData(match?.[1], tokens[other], now, Number.MAX_SAFE_INTEGER).ok) {
+        throw new DomainError(
+          ErrorCode.MINI_APP_WRONG_BOT,
+          `initData of the ${other} bot; this is the ${bot} bot's`,
+        );
+      }
+      throw new DomainError(ErrorCode.MINI_APP_AUTH_INVALID, 'initData signature does not match');
+    }
+    const [code, message] = INIT_DATA_REFUSALS[reading.problem];
+    throw new DomainError(code, message);
   }
 
   private async checkAdmin(request: GuardedRequest, roles: readonly string[]): Promise<boolean> {

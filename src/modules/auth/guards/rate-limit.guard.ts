@@ -1,6 +1,6 @@
 import { applyDecorators, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Access, ACCESS_METADATA, AdminPrincipal } from '../../../common/auth/access';
+import { Access, ACCESS_METADATA, AdminPrincipal, MiniAppPrincipal } from '../../../common/auth/access';
 
 /** Requests a minute one admin may make to the admin API; the auth routes have their own, per IP (10). */
 export const ADMIN_REQUESTS_PER_MINUTE = 300;
@@ -16,7 +16,8 @@ export const LimitPerClient = () =>
   );
 
 /**
- * Rate limits (RATE_LIMITED with Retry-After): every authenticated admin route per admin, and the routes marked
+ * Rate limits (RATE_LIMITED with Retry-After): every authenticated admin route per admin, every Mini App route
+ * per Telegram user and bot (@MiniAppAccess, MINI_APP_REQUESTS_PER_MINUTE), and the routes marked
  * @LimitPerClient (login) per client IP. Runs after AccessGuard, so the admin is known. Telegram
  * webhooks, the POS till, health and metrics are not limited here.
  */
@@ -29,11 +30,14 @@ export class RateLimitGuard extends ThrottlerGuard {
       context.getClass(),
     ]);
     const perClient = this.reflector.get<boolean | undefined>(PER_CLIENT, context.getHandler()) === true;
-    return access?.kind !== 'admin' && !perClient;
+    return access?.kind !== 'admin' && access?.kind !== 'miniapp' && !perClient;
   }
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const admin = request.admin as AdminPrincipal | undefined;
-    return admin ? `admin:${admin.id}` : `ip:${String(request.ip)}`;
+    const miniApp = request.miniApp as MiniAppPrincipal | undefined;
+    if (admin) return `admin:${admin.id}`;
+    if (miniApp) return `telegram:${miniApp.bot}:${miniApp.telegramId}`;
+    return `ip:${String(request.ip)}`;
   }
 }

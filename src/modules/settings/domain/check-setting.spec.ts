@@ -18,7 +18,7 @@ describe('settings schema', () => {
         SETTING_DEFINITIONS[key].defaultValue,
       );
     }
-    expect(SETTING_KEYS).toHaveLength(19);
+    expect(SETTING_KEYS).toHaveLength(20);
   });
 
   it.each([

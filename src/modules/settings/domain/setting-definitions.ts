@@ -21,6 +21,7 @@ export interface SettingValues {
   'owner_alerts.digest_delay_seconds': number;
   'pos.checks_per_minute': number;
   'pos.unknown_codes_per_minute': number;
+  'miniapp.init_data_max_age_seconds': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -158,6 +159,12 @@ export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: SettingDefinitio
     defaultValue: 10,
     check: isInt(1, 1_000),
     expected: 'an integer 1..1000',
+  },
+  'miniapp.init_data_max_age_seconds': {
+    description: 'Сколько секунд действует вход в мини-приложение (initData Telegram) после открытия',
+    defaultValue: 3600,
+    check: isInt(60, 86_400),
+    expected: 'an integer 60..86400',
   },
 };
 

@@ -1,6 +1,7 @@
 import { botAccountMethods } from './bot-account';
 import { chatQueryMethods } from './chat-queries';
 import { editingMethods } from './editing';
+import { menuButtonMethods } from './menu-button';
 import type { MethodSpec } from './method-spec';
 import { sendingMethods } from './sending';
 import { updateMethods } from './updates';
@@ -13,6 +14,7 @@ export function methodTable(): Map<string, MethodSpec> {
     ...editingMethods,
     ...chatQueryMethods,
     ...updateMethods,
+    ...menuButtonMethods,
   ];
   return new Map(all.map((spec) => [spec.name.toLowerCase(), spec]));
 }

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CheckCardSubscriptionHandler } from './commands/check-card-subscription.command';
+import { CheckCodeAsCashierHandler } from './commands/check-code-as-cashier.command';
+import { SaveCardBirthdayHandler } from './commands/save-card-birthday.command';
+import {
+  FollowCashierMenuButtonHandler,
+  MiniAppMenuButtons,
+  SetMenuButtonsAtStartUp,
+} from './events/mini-app-menu-buttons';
+import { CashierScannerController } from './http/cashier-scanner.controller';
+import { ClientCardController } from './http/client-card.controller';
+import { MiniAppPagesController } from './http/mini-app-pages.controller';
+import { GetClientCardHandler } from './queries/get-client-card.query';
+import { GetScannerHandler } from './queries/get-scanner.query';
+
+/**
+ * Telegram Mini Apps (docs/MINI_APPS.md): the client's card and the cashier's scanner, their API under
+ * /webapp/v1 (initData of the right bot, @MiniAppAccess) and their pages. Everything goes through the other
+ * modules' commands and queries; CheckCodeAsCashierCommand is also the staff bot's code check.
+ */
+@Module({
+  // The pages' catch-all route comes last, after the API's routes.
+  controllers: [ClientCardController, CashierScannerController, MiniAppPagesController],
+  providers: [
+    GetClientCardHandler,
+    SaveCardBirthdayHandler,
+    CheckCardSubscriptionHandler,
+    GetScannerHandler,
+    CheckCodeAsCashierHandler,
+    MiniAppMenuButtons,
+    SetMenuButtonsAtStartUp,
+    FollowCashierMenuButtonHandler,
+  ],
+})
+export class MiniAppModule {}
