@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SendClientNoticeHandler } from './commands/send-client-notice.command';
+import { TellOwnersHandler } from './commands/tell-owners.command';
 import { AskOwnersToDecideHandler } from './events/ask-owners-to-decide.handler';
 import { QueueClientNoticesHandler } from './events/client-notices.handler';
 import { TellCashierOfDecisionHandler } from './events/tell-cashier-of-decision.handler';
@@ -21,6 +22,7 @@ import { OwnerMessages } from './sending/owner-messages';
     NoticeFactsReader,
     QueueClientNoticesHandler,
     SendClientNoticeHandler,
+    TellOwnersHandler,
     NotifyClientJob,
     TellOwnersOfPauseHandler,
     AskOwnersToDecideHandler,

@@ -6,7 +6,6 @@ import { SendMorningSummaryHandler } from './commands/send-morning-summary.comma
 import { JobFailedAlertHandler } from './events/job-failed-alert.handler';
 import { CheckStuckBroadcastsJob, SendAlertDigestJob, SendMorningSummaryJob } from './jobs/owner-alert.jobs';
 import { MorningSummaryTick, StuckBroadcastsTick } from './jobs/owner-alert.ticks';
-import { OwnersTelegram } from './owners-telegram';
 import { PendingAlerts } from './persistence/pending-alerts';
 
 /**
@@ -18,7 +17,6 @@ import { PendingAlerts } from './persistence/pending-alerts';
 @Module({
   providers: [
     PendingAlerts,
-    OwnersTelegram,
     RecordOwnerAlertHandler,
     SendAlertDigestHandler,
     CheckStuckBroadcastsHandler,

@@ -9106,7 +9106,7 @@ export interface operations {
           'application/json': components['schemas']['ScannerCardResponse'];
         };
       };
-      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      /** @description VALIDATION_FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9124,7 +9124,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CASHIER_NOT_APPROVED (details.status); 404 CASHIER_NOT_FOUND */
+      /** @description CASHIER_NOT_APPROVED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9133,7 +9133,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description The code cannot be used: 404 DISCOUNT_NOT_FOUND, 409 CODE_ALREADY_USED (details.usedAt), 422 CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE; details.text says it in Russian as the staff bot does */
+      /** @description CASHIER_NOT_FOUND, DISCOUNT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CODE_ALREADY_USED, CODE_LIMIT_REACHED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9142,7 +9151,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CASHIER_CHECKS_PAUSED (details.seconds) or RATE_LIMITED */
+      /** @description CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE, MIN_PURCHASE_NOT_MET */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CASHIER_CHECKS_PAUSED */
       429: {
         headers: {
           [name: string]: unknown;
@@ -9192,7 +9210,7 @@ export interface operations {
           'application/json': components['schemas']['ScannerRedemptionResponse'];
         };
       };
-      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      /** @description VALIDATION_FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9210,7 +9228,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CASHIER_NOT_APPROVED (details.status); 404 CASHIER_NOT_FOUND */
+      /** @description CASHIER_NOT_APPROVED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9219,7 +9237,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description The code cannot be used: 404 DISCOUNT_NOT_FOUND, 409 CODE_ALREADY_USED (details.usedAt), 422 CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE; details.text says it in Russian as the staff bot does; a second press or cashier: CODE_ALREADY_USED */
+      /** @description CASHIER_NOT_FOUND, DISCOUNT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CODE_ALREADY_USED, CODE_LIMIT_REACHED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9228,7 +9255,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description RATE_LIMITED */
+      /** @description CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE, MIN_PURCHASE_NOT_MET */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CASHIER_CHECKS_PAUSED */
       429: {
         headers: {
           [name: string]: unknown;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DESK_TEXTS, refusalReason } from '../../../bots/staff/code-desk-texts';
 import { MiniAppPrincipal } from '../../../common/auth/access';
 import { MiniAppAccess } from '../../../common/auth/access.decorators';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
+import { ApiErrors } from '../../../common/http/api-answers';
 import { RedeemDiscountCommand } from '../../codes/commands/redeem-discount.command';
 import { formatRubles } from '../../codes/domain/discount-value';
 import { shopTimeText } from '../../codes/domain/shop-time-text';
@@ -22,9 +23,24 @@ import {
 } from './cashier-scanner.dto';
 import { MiniAppUser } from './mini-app-user.decorator';
 
-const REFUSALS =
-  'The code cannot be used: 404 DISCOUNT_NOT_FOUND, 409 CODE_ALREADY_USED (details.usedAt), 422 CODE_EXPIRED, ' +
-  'CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE; details.text says it in Russian as the staff bot does';
+/**
+ * What a check or a redemption can answer besides the card: the cashier's standing, and the code's refusals
+ * (details.usedAt for CODE_ALREADY_USED; details.text says it in Russian as the staff bot does).
+ */
+const SCANNER_ERRORS = [
+  ErrorCode.CASHIER_NOT_APPROVED,
+  ErrorCode.CASHIER_NOT_FOUND,
+  ErrorCode.CASHIER_CHECKS_PAUSED,
+  ErrorCode.DISCOUNT_NOT_FOUND,
+  ErrorCode.CODE_ALREADY_USED,
+  ErrorCode.CODE_LIMIT_REACHED,
+  ErrorCode.CODE_EXPIRED,
+  ErrorCode.CODE_REVOKED,
+  ErrorCode.CODE_NOT_YET_VALID,
+  ErrorCode.TEMPLATE_INACTIVE,
+  ErrorCode.MIN_PURCHASE_NOT_MET,
+  ErrorCode.VALIDATION_FAILED,
+];
 
 /**
  * The cashier's scanner, a Mini App of the staff bot (initData of the staff bot). Checks and redemptions go
@@ -53,9 +69,7 @@ export class CashierScannerController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a scanned or typed code: the card the staff bot shows' })
   @ApiOkResponse({ type: ScannerCardResponse })
-  @ApiForbiddenResponse({ description: 'CASHIER_NOT_APPROVED (details.status); 404 CASHIER_NOT_FOUND' })
-  @ApiResponse({ status: 409, description: REFUSALS })
-  @ApiResponse({ status: 429, description: 'CASHIER_CHECKS_PAUSED (details.seconds) or RATE_LIMITED' })
+  @ApiErrors(...SCANNER_ERRORS)
   async check(
     @MiniAppUser() user: MiniAppPrincipal,
     @Body() body: ScannedCodeBody,
@@ -84,8 +98,7 @@ export class CashierScannerController {
     summary: '«Погасить»: redeem the code exactly once (channel staff_bot); the client is told',
   })
   @ApiOkResponse({ type: ScannerRedemptionResponse })
-  @ApiForbiddenResponse({ description: 'CASHIER_NOT_APPROVED (details.status); 404 CASHIER_NOT_FOUND' })
-  @ApiResponse({ status: 409, description: `${REFUSALS}; a second press or cashier: CODE_ALREADY_USED` })
+  @ApiErrors(...SCANNER_ERRORS)
   async redeem(
     @MiniAppUser() user: MiniAppPrincipal,
     @Body() body: ScannedCodeBody,

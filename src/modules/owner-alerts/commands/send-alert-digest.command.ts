@@ -1,6 +1,6 @@
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { alertDigestText } from '../domain/owner-alert';
-import { OwnersTelegram } from '../owners-telegram';
+import { TellOwnersCommand } from '../../notices/commands/tell-owners.command';
 import { PendingAlerts } from '../persistence/pending-alerts';
 
 export interface DigestResult {
@@ -18,7 +18,7 @@ export class SendAlertDigestCommand extends Command<DigestResult> {}
 export class SendAlertDigestHandler implements ICommandHandler<SendAlertDigestCommand> {
   constructor(
     private readonly pending: PendingAlerts,
-    private readonly owners: OwnersTelegram,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute(): Promise<DigestResult> {
@@ -26,7 +26,7 @@ export class SendAlertDigestHandler implements ICommandHandler<SendAlertDigestCo
     if (alerts.length === 0) return { alerts: 0, ownersTold: 0 };
     let result: { reachable: number; told: number };
     try {
-      result = await this.owners.tell(alertDigestText(alerts));
+      result = await this.commands.execute(new TellOwnersCommand(alertDigestText(alerts)));
     } catch (error) {
       await this.pending.putBack(alerts);
       throw error;

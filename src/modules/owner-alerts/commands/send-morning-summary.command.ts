@@ -1,8 +1,8 @@
-import { Command, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { GetKpiQuery } from '../../stats/queries/get-kpi.query';
 import { morningSummaryText } from '../domain/morning-summary';
-import { OwnersTelegram } from '../owners-telegram';
+import { TellOwnersCommand } from '../../notices/commands/tell-owners.command';
 
 /** Yesterday's figures to the owners, unless `owner_alerts.morning_summary` is off by the time it runs. */
 export class SendMorningSummaryCommand extends Command<{ sent: boolean; ownersTold: number }> {
@@ -15,7 +15,7 @@ export class SendMorningSummaryCommand extends Command<{ sent: boolean; ownersTo
 export class SendMorningSummaryHandler implements ICommandHandler<SendMorningSummaryCommand> {
   constructor(
     private readonly queries: QueryBus,
-    private readonly owners: OwnersTelegram,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute({ shopDate }: SendMorningSummaryCommand): Promise<{ sent: boolean; ownersTold: number }> {
@@ -29,7 +29,7 @@ export class SendMorningSummaryHandler implements ICommandHandler<SendMorningSum
       codesRedeemed: kpi.codes.redeemed,
       broadcastsSent: kpi.broadcasts.sent,
     });
-    const { told } = await this.owners.tell(text);
+    const { told } = await this.commands.execute(new TellOwnersCommand(text));
     return { sent: true, ownersTold: told };
   }
 }
