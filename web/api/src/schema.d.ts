@@ -1619,7 +1619,7 @@ export interface components {
       createdAt: string;
       template: components['schemas']['DiscountTemplateTermsResponse'];
       /** @description Null for a shared code */
-      client: components['schemas']['CodeClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | (never | null);
     };
     IssueDiscountBody: {
       /**
@@ -1667,7 +1667,7 @@ export interface components {
       templateName: string;
       /** @example Скидка 10 % на одну покупку — спасибо, что подписались на наш канал! */
       description: string | null;
-      client: components['schemas']['CodeClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | (never | null);
       /**
        * @description One code for many clients (each once)
        * @example false
@@ -1874,7 +1874,7 @@ export interface components {
       templateName: string;
       /** @example Скидка 10 % на одну покупку — спасибо, что подписались на наш канал! */
       description: string | null;
-      client: components['schemas']['CodeClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | (never | null);
       /**
        * @description One code for many clients (each once)
        * @example false
