@@ -22,6 +22,7 @@ const errorAnswer = (description: string): ResponseObject => ({
  * error body.
  */
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+  nullableReferences(document.components?.schemas ?? {});
   for (const path of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = path[method] as (OperationObject & Record<string, unknown>) | undefined;
@@ -44,4 +45,23 @@ function completeOperation(operation: OperationObject & Record<string, unknown>)
     if (!response || Number(status) < 400 || '$ref' in response) continue;
     response.content ??= errorAnswer('').content;
   }
+}
+
+/**
+ * A nullable field of a named type, `{ type: X, nullable: true }` in the decorator, comes out of Nest as
+ * `{ type: 'object', nullable: true, allOf: [{ $ref }] }`, which by OpenAPI 3.0.3 still refuses null (the
+ * `allOf` applies to it). Rewritten as `oneOf: [{ $ref }, null]`, which says what the server answers.
+ */
+function nullableReferences(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(nullableReferences);
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  const allOf = schema.allOf as unknown[] | undefined;
+  if (schema.nullable === true && allOf?.length === 1) {
+    schema.oneOf = [allOf[0], { type: 'object', nullable: true, enum: [null] }];
+    delete schema.allOf;
+    delete schema.type;
+    delete schema.nullable;
+  }
+  for (const [key, value] of Object.entries(schema)) if (key !== 'example') nullableReferences(value);
 }

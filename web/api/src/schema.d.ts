@@ -1814,7 +1814,7 @@ export interface components {
       createdAt: string;
       template: components['schemas']['DiscountTemplateTermsResponse'];
       /** @description Null for a shared code */
-      client: components['schemas']['CodeClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | (never | null);
     };
     IssueDiscountBody: {
       /**
@@ -1862,7 +1862,7 @@ export interface components {
       templateName: string;
       /** @example Скидка 10 % на одну покупку — спасибо, что подписались на наш канал! */
       description: string | null;
-      client: components['schemas']['CodeClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | (never | null);
       /**
        * @description One code for many clients (each once)
        * @example false
@@ -1976,7 +1976,7 @@ export interface components {
       templateName: string;
       /** @example Скидка 10 % на одну покупку — спасибо, что подписались на наш канал! */
       description: string | null;
-      client: components['schemas']['CodeClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | (never | null);
       /**
        * @description One code for many clients (each once)
        * @example false
