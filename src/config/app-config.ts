@@ -15,6 +15,11 @@ export interface AppConfig {
   readonly telegramWebhookSecret: string;
   /** Set => bots run by webhooks at PUBLIC_URL/telegram/{client,staff}; null => long polling. */
   readonly publicUrl: string | null;
+  /**
+   * Where the admin panel opens (ADMIN_URL, else PUBLIC_URL/admin/, else null): the staff bot's /login
+   * links there with the one-time token.
+   */
+  readonly adminUrl: string | null;
   readonly internalApiKeys: readonly string[];
   readonly roles: ReadonlySet<AppRole>;
   readonly port: number;

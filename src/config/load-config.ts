@@ -81,6 +81,13 @@ function apiKeys(env: Env): string[] {
   return keys;
 }
 
+/** ADMIN_URL as given (a trailing slash kept off), or the panel's place under PUBLIC_URL. */
+function adminUrl(env: Env, publicUrl: string | undefined): string | null {
+  const explicit = optional(env, 'ADMIN_URL');
+  if (explicit) return url('ADMIN_URL', explicit, ['https:', 'http:']);
+  return publicUrl ? `${url('PUBLIC_URL', publicUrl, ['https:', 'http:'])}/admin` : null;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = required(env, 'JWT_SECRET');
@@ -108,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     telegramWebhookSecret: webhookSecret,
     publicUrl: publicUrl ? url('PUBLIC_URL', publicUrl, ['https:', 'http:']) : null,
+    adminUrl: adminUrl(env, publicUrl),
     internalApiKeys: apiKeys(env),
     roles: roles(env),
     port: port(env),

@@ -21,6 +21,8 @@ const TABLES = [
   'admins',
   'audit_logs',
   'broadcast_deliveries',
+  'broadcast_media',
+  'broadcast_media_parts',
   'broadcasts',
   'cashiers',
   'discount_templates',
@@ -83,7 +85,7 @@ describe('migrations', () => {
     }
   });
 
-  it('creates the fourteen tables, InnoDB and utf8mb4_unicode_ci', async () => {
+  it('creates the sixteen tables, InnoDB and utf8mb4_unicode_ci', async () => {
     const applied = await ds.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual([
       'CreateSchema1764000000000',
@@ -91,6 +93,7 @@ describe('migrations', () => {
       'StatsCoveringIndex1764000002000',
       'StatsRollups1764000003000',
       'UsersListIndexes1764000004000',
+      'BroadcastMedia1764000012000',
     ]);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
 
@@ -201,7 +204,7 @@ describe('migrations', () => {
     expect(await tableNames()).toEqual(['migrations']);
 
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied).toHaveLength(5);
+    expect(applied).toHaveLength(6);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());
     expect(await count('message_templates')).toBe(16);
   });
