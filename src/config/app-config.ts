@@ -23,6 +23,8 @@ export interface AppConfig {
   readonly internalApiKeys: readonly string[];
   readonly roles: ReadonlySet<AppRole>;
   readonly port: number;
+  /** Folder holding the browser bundles (`<webRoot>/admin/dist`), WEB_ROOT; default `web` in the working directory. */
+  readonly webRoot: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AppConfig, AppRole, APP_ROLES } from './app-config';
 
 /** A configuration problem, worded as one line that names the variable. */
@@ -119,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     internalApiKeys: apiKeys(env),
     roles: roles(env),
     port: port(env),
+    webRoot: resolve(optional(env, 'WEB_ROOT') ?? 'web'),
     logLevel: logLevel(env),
   };
 }

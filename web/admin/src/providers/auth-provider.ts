@@ -1,0 +1,118 @@
+import type { AuthProvider } from 'react-admin';
+import { ApiError } from '../api/api-error';
+import { apiRequest } from '../api/http';
+import { clearSession, readSession, saveSession, type AdminRole, type Session } from '../api/session';
+import { canAccess } from '../auth/access';
+import { errorMessage } from '../errors/error-messages';
+import { setShopTimezone } from '../format/shop-time';
+
+interface AccessToken {
+  accessToken: string;
+  expiresIn: number;
+}
+
+interface Me {
+  id: number;
+  username: string;
+  role: AdminRole;
+}
+
+interface SettingView {
+  key: string;
+  value: unknown;
+}
+
+/** Why the login page is shown (an expired session says so in Russian there). */
+const REASON_KEY = 'dvorik.loginReason';
+
+export function takeLoginReason(): string | null {
+  const reason = sessionStorage.getItem(REASON_KEY);
+  sessionStorage.removeItem(REASON_KEY);
+  return reason;
+}
+
+/** Reads `shop.timezone` so every date is shown in shop time. */
+export async function loadShopTimezone(): Promise<void> {
+  try {
+    const settings = await apiRequest<SettingView[]>('/settings');
+    const zone = settings.find((s) => s.key === 'shop.timezone')?.value;
+    setShopTimezone(typeof zone === 'string' ? zone : null);
+  } catch {
+    // The default zone stays; the pages still work.
+  }
+}
+
+/** Starts a session from a JWT (password log-in; the Telegram link log-in uses it too). */
+export async function startSession(accessToken: string): Promise<Session> {
+  saveSession({ token: accessToken, id: 0, username: '', role: 'readonly' });
+  try {
+    const me = await apiRequest<Me>('/auth/me');
+    const session: Session = { token: accessToken, id: me.id, username: me.username, role: me.role };
+    saveSession(session);
+    await loadShopTimezone();
+    return session;
+  } catch (error) {
+    clearSession();
+    throw error;
+  }
+}
+
+/** Log in by username and password through the API; the JWT lives in sessionStorage. */
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    try {
+      const token = await apiRequest<AccessToken>('/auth/login', {
+        method: 'POST',
+        body: { username, password },
+        anonymous: true,
+      });
+      await startSession(token.accessToken);
+    } catch (error) {
+      throw new Error(errorMessage(error));
+    }
+  },
+
+  async logout() {
+    if (readSession()) {
+      try {
+        await apiRequest('/auth/logout', { method: 'POST' });
+      } catch {
+        // The token is already expired or revoked: nothing left to revoke.
+      }
+    }
+    clearSession();
+  },
+
+  async checkAuth() {
+    if (!readSession()) throw new Error('ra.auth.auth_check_error');
+  },
+
+  async checkError(error: { status?: number; body?: { code?: string } } | ApiError) {
+    const status = error instanceof ApiError ? error.status : error.status;
+    if (status === 401) {
+      clearSession();
+      const text = errorMessage(new ApiError(401, 'AUTH_TOKEN_EXPIRED', '', null));
+      sessionStorage.setItem(REASON_KEY, text);
+      // Shown on the login page itself, so no second notification.
+      throw { message: false, redirectTo: '/login' };
+    }
+    // 403 FORBIDDEN_ROLE: the session is fine, the action is refused (the page shows the message).
+  },
+
+  async getPermissions() {
+    return readSession()?.role;
+  },
+
+  async getIdentity() {
+    const session = readSession();
+    if (!session) throw new Error('ra.auth.auth_check_error');
+    return { id: session.id, fullName: session.username };
+  },
+
+  async canAccess({ resource, action }) {
+    return canAccess(readSession()?.role, resource, action);
+  },
+};
+
+/** On a page reload the session is still there but the zone must be read again. */
+if (readSession()) void loadShopTimezone();

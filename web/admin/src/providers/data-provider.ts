@@ -1,0 +1,168 @@
+import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { HttpError } from 'react-admin';
+import { ApiError } from '../api/api-error';
+import { apiRequest, type QueryValue } from '../api/http';
+import { errorMessage, fieldErrors } from '../errors/error-messages';
+import { routeOf } from './resource-routes';
+
+/** The API's list envelope. */
+export interface PageEnvelope<T> {
+  items: T[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+type ApiRecord = Record<string, unknown>;
+
+/** Every record gets react-admin's `id` from the resource's identifying field (a code, a key). */
+function withId(resource: string, record: ApiRecord): RaRecord {
+  const { idField } = routeOf(resource);
+  return { ...record, id: record[idField] as Identifier };
+}
+
+function recordPath(resource: string, id: Identifier): string {
+  return `${routeOf(resource).path}/${encodeURIComponent(String(id))}`;
+}
+
+/** `{ page, limit, sort }` from react-admin's pagination and sort (`-field` descending). */
+export function pageQuery(
+  pagination: { page: number; perPage: number } | undefined,
+  sort: { field: string; order: string } | undefined,
+): Record<string, QueryValue> {
+  const query: Record<string, QueryValue> = {};
+  if (pagination) {
+    query.page = pagination.page;
+    query.limit = Math.min(pagination.perPage, 100);
+  }
+  if (sort?.field && sort.field !== 'id') query.sort = sort.order === 'DESC' ? `-${sort.field}` : sort.field;
+  else if (sort?.field === 'id') query.sort = sort.order === 'DESC' ? '-id' : 'id';
+  return query;
+}
+
+function filterQuery(resource: string, filter: Record<string, unknown> = {}): Record<string, QueryValue> {
+  const route = routeOf(resource);
+  if (route.filterToQuery) return route.filterToQuery(filter);
+  const query: Record<string, QueryValue> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === 'q' && typeof value === 'string') query.q = value.trim();
+    else query[key] = value as QueryValue;
+  }
+  return query;
+}
+
+/**
+ * An ApiError as react-admin's HttpError: the Russian message for notifications, and the named fields in
+ * `body.errors` so forms show each message under its input.
+ */
+export function toHttpError(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const errors = fieldErrors(error, {
+    TAG_INVALID: 'tags',
+    TAG_TOO_MANY: 'tags',
+    BIRTH_DATE_INVALID: 'birthDate',
+  });
+  return new HttpError(errorMessage(error), error.status, {
+    code: error.code,
+    details: error.details,
+    ...(errors ? { errors } : {}),
+  });
+}
+
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+/** react-admin's data provider over the admin API's envelope `{ items, total, page, limit }`. */
+export const dataProvider: DataProvider = {
+  getList: (resource, params) =>
+    call(async () => {
+      const query = { ...filterQuery(resource, params.filter), ...pageQuery(params.pagination, params.sort) };
+      const body = await apiRequest<PageEnvelope<ApiRecord> | ApiRecord[]>(routeOf(resource).path, { query });
+      const items = Array.isArray(body) ? body : body.items;
+      const total = Array.isArray(body) ? body.length : body.total;
+      return { data: items.map((item) => withId(resource, item)) as never[], total };
+    }),
+
+  getOne: (resource, params) =>
+    call(async () => ({
+      data: withId(resource, await apiRequest<ApiRecord>(recordPath(resource, params.id))) as never,
+    })),
+
+  // The API has no fetch-by-ids; the panel's references are few per page, so one call each.
+  getMany: (resource, params) =>
+    call(async () => ({
+      data: (await Promise.all(
+        params.ids.map(async (id) => withId(resource, await apiRequest<ApiRecord>(recordPath(resource, id)))),
+      )) as never[],
+    })),
+
+  getManyReference: (resource, params) =>
+    call(async () => {
+      const query = {
+        ...filterQuery(resource, params.filter),
+        [params.target]: params.id as QueryValue,
+        ...pageQuery(params.pagination, params.sort),
+      };
+      const body = await apiRequest<PageEnvelope<ApiRecord> | ApiRecord[]>(routeOf(resource).path, { query });
+      const items = Array.isArray(body) ? body : body.items;
+      const total = Array.isArray(body) ? body.length : body.total;
+      return { data: items.map((item) => withId(resource, item)) as never[], total };
+    }),
+
+  create: (resource, params) =>
+    call(async () => {
+      const body = await apiRequest<ApiRecord>(routeOf(resource).path, { method: 'POST', body: params.data });
+      return { data: withId(resource, body) as never };
+    }),
+
+  update: (resource, params) =>
+    call(async () => {
+      const route = routeOf(resource);
+      const changes = changedFields(params.data as ApiRecord, params.previousData as ApiRecord | undefined);
+      const body = await apiRequest<ApiRecord | undefined>(recordPath(resource, params.id), {
+        method: route.updateMethod,
+        body: changes,
+      });
+      return { data: withId(resource, body ?? { ...params.previousData, ...changes }) as never };
+    }),
+
+  updateMany: (resource, params) =>
+    call(async () => {
+      await Promise.all(
+        params.ids.map((id) =>
+          apiRequest(recordPath(resource, id), { method: routeOf(resource).updateMethod, body: params.data }),
+        ),
+      );
+      return { data: params.ids };
+    }),
+
+  delete: (resource, params) =>
+    call(async () => {
+      await apiRequest(recordPath(resource, params.id), { method: 'DELETE' });
+      return { data: params.previousData as never };
+    }),
+
+  deleteMany: (resource, params) =>
+    call(async () => {
+      await Promise.all(params.ids.map((id) => apiRequest(recordPath(resource, id), { method: 'DELETE' })));
+      return { data: params.ids };
+    }),
+};
+
+/**
+ * Only the fields the form changed: the API refuses unknown fields (forbidNonWhitelisted), and a record's
+ * read-only fields (id, createdAt, counts) must not go back.
+ */
+export function changedFields(data: ApiRecord, previous: ApiRecord | undefined): ApiRecord {
+  if (!previous) return data;
+  const out: ApiRecord = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (JSON.stringify(value) !== JSON.stringify(previous[key])) out[key] = value;
+  }
+  return out;
+}
