@@ -418,7 +418,7 @@ describe('staff bot', () => {
       const token = (reply.text ?? '').slice(code?.offset, (code?.offset ?? 0) + (code?.length ?? 0));
       const link = reply.entities?.find((entity) => entity.type === 'text_link');
       expect(link && 'url' in link ? link.url : undefined).toBe(
-        `${t.config.publicUrl}/admin/#/login?token=${token}`,
+        `${t.config.publicUrl}/admin/login#token=${token}`,
       );
       expect(reply.text).toContain('в течение 10 мин.');
       expect(reply.has_protected_content).toBe(true);

@@ -1,10 +1,10 @@
 /**
- * The panel's address that logs an admin in with a one-time token: the token rides in the URL fragment
- * (`#/login?token=...`, the panel's hash route), which browsers never send to a server, so it stays out
- * of access logs and proxies. The panel exchanges it at POST /api/v1/auth/telegram.
+ * The panel's address that logs an admin in with a one-time token: the login page, the token in the URL
+ * fragment (`/login#token=...`), which browsers never send to a server, so it stays out of access logs,
+ * proxies and Referer headers. The panel exchanges it at POST /api/v1/auth/telegram.
  */
 export function panelLoginLink(adminUrl: string, token: string): string {
-  return `${adminUrl.replace(/\/+$/, '')}/#/login?token=${encodeURIComponent(token)}`;
+  return `${adminUrl.replace(/\/+$/, '')}/login#token=${encodeURIComponent(token)}`;
 }
 
 /**

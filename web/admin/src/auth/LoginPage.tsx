@@ -8,16 +8,50 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLogin } from 'react-admin';
 import { takeLoginReason } from '../providers/auth-provider';
+import { logInWithTelegramToken, takeTokenFromLink } from './telegram-login';
 
-/** Log in with username and password; an expired session lands here with a Russian note. */
+/**
+ * Log in with username and password, or with the staff bot's /login: its link opens this page with the
+ * one-time token (logged in at once), or its code is typed in. An expired session lands here with a note.
+ */
 export function LoginPage() {
   const login = useLogin();
   const [reason] = useState(() => takeLoginReason());
+  const [linkToken] = useState(() => takeTokenFromLink());
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState(linkToken !== null);
+  const [telegramCode, setTelegramCode] = useState(false);
+  const tried = useRef(false);
+
+  const withTelegram = async (token: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await logInWithTelegramToken(token);
+      // A full load, so react-admin reads the new session from the start.
+      window.location.assign(`${import.meta.env.BASE_URL}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Не удалось войти');
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    if (linkToken && !tried.current) {
+      tried.current = true;
+      void withTelegram(linkToken);
+    }
+    // Once, for the token the page was opened with.
+  }, []);
+
+  const submitCode = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('telegramCode') ?? '');
+    if (code.trim()) void withTelegram(code);
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -81,6 +115,26 @@ export function LoginPage() {
               {busy ? <CircularProgress size={22} aria-label="Вход…" /> : 'Войти'}
             </Button>
           </Box>
+          {telegramCode ? (
+            <Box component="form" onSubmit={submitCode} noValidate sx={{ mt: 2 }}>
+              <TextField
+                name="telegramCode"
+                label="Код из Telegram"
+                helperText="Отправьте /login служебному боту и вставьте код из ответа"
+                autoComplete="one-time-code"
+                fullWidth
+                margin="normal"
+                required
+              />
+              <Button type="submit" variant="outlined" fullWidth disabled={busy}>
+                Войти по коду
+              </Button>
+            </Box>
+          ) : (
+            <Button fullWidth sx={{ mt: 1 }} onClick={() => setTelegramCode(true)} disabled={busy}>
+              Войти через Telegram
+            </Button>
+          )}
         </CardContent>
       </Card>
     </Box>

@@ -21,6 +21,14 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   discounts: { read: ALL, write: EDITORS },
   'discount-usage': { read: ALL, write: [] },
   'discount-templates': { read: ALL, write: EDITORS },
+  segments: { read: ALL, write: EDITORS },
+  broadcasts: { read: ALL, write: EDITORS },
+  'message-templates': { read: ALL, write: EDITORS },
+  cashiers: { read: ALL, write: OWNER },
+  admins: { read: OWNER, write: OWNER },
+  settings: { read: ALL, write: OWNER },
+  'audit-logs': { read: ALL, write: [] },
+  jobs: { read: ALL, write: OWNER },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'read', 'export']);

@@ -20,6 +20,13 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   discounts: { path: '/discounts', idField: 'code' },
   'discount-usage': { path: '/discounts/usage' },
   'discount-templates': { path: '/discount-templates' },
+  segments: { path: '/segments' },
+  broadcasts: { path: '/broadcasts' },
+  'message-templates': { path: '/message-templates', idField: 'key', updateMethod: 'PUT' },
+  cashiers: { path: '/cashiers' },
+  admins: { path: '/admins' },
+  'audit-logs': { path: '/audit-logs' },
+  jobs: { path: '/jobs' },
 };
 
 export function routeOf(resource: string): Required<Omit<ResourceRoute, 'filterToQuery'>> & ResourceRoute {
