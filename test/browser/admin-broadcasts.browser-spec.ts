@@ -8,6 +8,8 @@ import { aUser } from '../support/factories';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
 
+jest.setTimeout(120_000);
+
 /** Рассылки: compose with a photo from the computer and a button, send, watch the progress to its end. */
 describe('composing and sending a broadcast in the panel', () => {
   let emulator: TelegramEmulator;

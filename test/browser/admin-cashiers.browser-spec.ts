@@ -6,6 +6,8 @@ import { aCashier } from '../support/factories';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
 
+jest.setTimeout(120_000);
+
 /** Кассиры: the owner approves a pending application; marketing sees the list without decisions. */
 describe('cashiers in the panel', () => {
   let emulator: TelegramEmulator;

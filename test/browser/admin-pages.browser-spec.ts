@@ -3,6 +3,8 @@ import { ensurePanelBuilt, panelPageAs, seriousViolations } from '../support/adm
 import { launchBrowser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 
+jest.setTimeout(120_000);
+
 /** The rest of part B's pages: they open, say what they must, and pass axe-core. */
 describe('texts, admins, settings, audit log and jobs pages', () => {
   let t: TestApp;

@@ -7,6 +7,8 @@ import { launchBrowser } from '../support/browser';
 import { aUser } from '../support/factories';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
 
+jest.setTimeout(120_000);
+
 /** Сегменты: the visual builder counts what the API counts, and shows where a rule is wrong. */
 describe('the segment builder', () => {
   let t: TestApp;

@@ -7,6 +7,8 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 const OWNER = { id: 9601, first_name: 'Ольга', username: 'olga_owner' };
 
+jest.setTimeout(120_000);
+
 /** The staff bot's /login link opens the panel logged in, once. */
 describe('logging in to the panel through the Telegram link', () => {
   let emulator: TelegramEmulator;

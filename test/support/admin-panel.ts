@@ -31,7 +31,13 @@ export async function panelPageAs(
 ): Promise<{ page: Page; admin: Admin }> {
   const admin = await anAdmin(t.dataSource, { role, telegramId: ++telegramIds, ...fields });
   const { token } = await t.commands.execute(new IssueTelegramLoginTokenCommand(admin.telegramId as number));
-  const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+  // A context of its own (axe-core needs one), so sessions of two admins never mix.
+  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // A locator that never appears fails with its own name, well inside the test's timeout.
+  page.setDefaultTimeout(15_000);
+  // A page error shows in the test's output, next to the locator that then timed out.
+  page.on('pageerror', (error) => console.error(`panel page error: ${error.message}`));
   await page.goto(`${t.url}/admin/login#token=${token}`);
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
   await page.getByRole('navigation').or(page.locator('.RaSidebar-fixed')).first().waitFor();

@@ -14,13 +14,18 @@ const everyone = (isTest: boolean) => ({
 
 /** The audience picker: all clients or a saved segment, with how many clients that is now. */
 export function AudienceInput() {
-  const { field } = useInput<number | null>({ source: 'segmentId', defaultValue: null });
+  const { field } = useInput<number | null>({
+    source: 'segmentId',
+    defaultValue: null,
+    format: (v) => v,
+    parse: (v) => v,
+  });
   const isTest = Boolean(useWatch({ name: 'isTest' }));
   const segments = useGetList('segments', {
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'name', order: 'ASC' },
   });
-  const segmentId = field.value ?? null;
+  const segmentId = typeof field.value === 'number' ? field.value : null;
   const count = useQuery({
     queryKey: ['audience-count', segmentId, isTest],
     queryFn: async () =>

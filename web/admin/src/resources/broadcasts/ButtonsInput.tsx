@@ -9,8 +9,11 @@ export function ButtonsInput() {
   const { field, fieldState } = useInput<BroadcastButton[][] | null>({
     source: 'buttons',
     defaultValue: null,
+    // Kept as is: react-admin's default format turns null into ''.
+    format: (v) => v,
+    parse: (v) => v,
   });
-  const rows: BroadcastButton[][] = field.value ?? [];
+  const rows: BroadcastButton[][] = Array.isArray(field.value) ? field.value : [];
   const set = (next: BroadcastButton[][]) => field.onChange(next.length ? next : null);
   const setButton = (r: number, b: number, patch: Partial<BroadcastButton>) =>
     set(

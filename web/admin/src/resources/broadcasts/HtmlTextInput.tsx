@@ -10,7 +10,12 @@ const escapeAttribute = (value: string) =>
  * and a link (its address asked inline). The text stays plain HTML the admin can also type.
  */
 export function HtmlTextInput({ source, label }: { source: string; label: string }) {
-  const { field, fieldState } = useInput<string | null>({ source, defaultValue: '' });
+  const { field, fieldState } = useInput<string | null>({
+    source,
+    defaultValue: '',
+    format: (v) => v,
+    parse: (v) => v,
+  });
   const area = useRef<HTMLTextAreaElement>(null);
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
   const text = field.value ?? '';

@@ -12,7 +12,12 @@ import { uploadMedia } from './upload-media';
  */
 export function MediaInput() {
   const contentType = useWatch({ name: 'contentType' }) as string;
-  const { field, fieldState } = useInput<string | null>({ source: 'media', defaultValue: null });
+  const { field, fieldState } = useInput<string | null>({
+    source: 'media',
+    defaultValue: null,
+    format: (v) => v,
+    parse: (v) => v,
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);

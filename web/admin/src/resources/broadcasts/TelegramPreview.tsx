@@ -50,7 +50,12 @@ export function TelegramPreview({
                   size="small"
                   variant="contained"
                   disableElevation
-                  sx={{ bgcolor: 'rgba(0,0,0,0.35)', textTransform: 'none' }}
+                  sx={{
+                    bgcolor: '#3d5a2e',
+                    color: '#fff',
+                    textTransform: 'none',
+                    '&:hover': { bgcolor: '#3d5a2e' },
+                  }}
                 >
                   {button.text || '…'} ↗
                 </Button>

@@ -7,7 +7,12 @@ import { useSegmentPreview } from './use-segment-preview';
 
 /** The form's `filter`: the builder beside its live preview. */
 export function FilterInput({ readOnly }: { readOnly?: boolean }) {
-  const { field } = useInput<Group>({ source: 'filter', defaultValue: { all: [] } });
+  const { field } = useInput<Group>({
+    source: 'filter',
+    defaultValue: { all: [] },
+    format: (v) => v,
+    parse: (v) => v,
+  });
   const filter = (field.value as Group | undefined) ?? { all: [] };
   const preview = useSegmentPreview(filter, !readOnly);
   return (
