@@ -46,6 +46,15 @@ export async function panelPageAs(
 
 /** axe-core on the page as it is now: the serious and critical violations (none expected). */
 export async function seriousViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
+  // react-admin's loading spinners are unnamed and vanish when the data is in: judge the settled page.
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as {
+      document: { querySelectorAll(selector: string): { length: number } };
+    };
+    return (
+      document.querySelectorAll('[role="progressbar"]:not([aria-label]):not([aria-labelledby])').length === 0
+    );
+  });
   const result = await new AxeBuilder({ page } as never).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -11,6 +11,7 @@ import {
 import { ShopDateField } from '../../common/ShopDateField';
 import { useIsSmall } from '../../common/use-is-small';
 import { ADMIN_ROLE } from './admin-roles';
+import { EmptyList } from '../../common/EmptyList';
 
 /** Администраторы (owner only). */
 export default function AdminList() {
@@ -18,6 +19,7 @@ export default function AdminList() {
   return (
     <List
       title="Администраторы"
+      empty={<EmptyList text="Администраторов нет" action={<CreateButton label="Новый администратор" />} />}
       exporter={false}
       actions={
         <TopToolbar>

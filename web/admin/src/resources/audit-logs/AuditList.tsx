@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { ShopDateField } from '../../common/ShopDateField';
 import { useIsSmall } from '../../common/use-is-small';
+import { EmptyList } from '../../common/EmptyList';
 
 const ACTORS: Record<string, string> = {
   admin: 'Администратор',
@@ -44,6 +45,7 @@ export default function AuditList() {
   return (
     <List
       title="Журнал"
+      empty={<EmptyList text="Записей нет" />}
       filters={filters}
       exporter={false}
       sort={{ field: 'createdAt', order: 'DESC' }}

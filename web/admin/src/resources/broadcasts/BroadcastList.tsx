@@ -13,6 +13,7 @@ import {
 import { ShopDateField } from '../../common/ShopDateField';
 import { useIsSmall } from '../../common/use-is-small';
 import { BROADCAST_STATUS } from './broadcast-labels';
+import { EmptyList } from '../../common/EmptyList';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск по названию" alwaysOn />,
@@ -39,6 +40,7 @@ export default function BroadcastList() {
   return (
     <List
       title="Рассылки"
+      empty={<EmptyList text="Рассылок пока нет" action={<Actions />} />}
       filters={filters}
       actions={<Actions />}
       exporter={false}

@@ -17,6 +17,7 @@ import { apiRequest } from '../../api/http';
 import { ActionDialog } from '../../common/ActionDialog';
 import { ShopDateField } from '../../common/ShopDateField';
 import { useIsSmall } from '../../common/use-is-small';
+import { EmptyList } from '../../common/EmptyList';
 
 export const CASHIER_STATUS: Record<string, string> = {
   pending: 'Ждёт решения',
@@ -88,7 +89,13 @@ function Decide() {
 export default function CashierList() {
   const isSmall = useIsSmall();
   return (
-    <List title="Кассиры" filters={filters} exporter={false} sort={{ field: 'id', order: 'DESC' }}>
+    <List
+      title="Кассиры"
+      empty={<EmptyList text="Кассиров и заявок пока нет" />}
+      filters={filters}
+      exporter={false}
+      sort={{ field: 'id', order: 'DESC' }}
+    >
       {isSmall ? (
         <SimpleList
           primaryText={(r) => r.fullName}

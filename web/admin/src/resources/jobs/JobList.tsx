@@ -16,6 +16,7 @@ import { ShopDateField } from '../../common/ShopDateField';
 import { JOB_STATES } from '../../common/use-job-progress';
 import { useIsSmall } from '../../common/use-is-small';
 import { errorMessage } from '../../errors/error-messages';
+import { EmptyList } from '../../common/EmptyList';
 
 const filters = [
   <SelectInput
@@ -60,6 +61,7 @@ export default function JobList() {
   return (
     <List
       title="Задачи"
+      empty={<EmptyList text="Таких задач нет" />}
       filters={filters}
       filterDefaultValues={{ status: 'failed' }}
       exporter={false}

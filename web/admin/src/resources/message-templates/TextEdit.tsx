@@ -1,12 +1,18 @@
 import { Stack } from '@mui/material';
-import { Edit, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { Edit, SaveButton, SimpleForm, TextField, TextInput, Toolbar, required } from 'react-admin';
 import { TextPreview } from './TextPreview';
 
 /** One bot text: Telegram HTML with its placeholders, previewed as the client will read it. */
 export default function TextEdit() {
   return (
     <Edit title="Текст бота" mutationMode="pessimistic" redirect="list">
-      <SimpleForm>
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton label="Сохранить" />
+          </Toolbar>
+        }
+      >
         <TextField source="key" label="Ключ" />
         <TextField source="description" label="Где используется" emptyText="—" />
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ width: '100%' }}>

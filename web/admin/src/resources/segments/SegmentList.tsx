@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { ShopDateField } from '../../common/ShopDateField';
 import { useIsSmall } from '../../common/use-is-small';
+import { EmptyList } from '../../common/EmptyList';
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'segments', action: 'create' });
@@ -22,7 +23,13 @@ export default function SegmentList() {
   const { canAccess: canEdit } = useCanAccess({ resource: 'segments', action: 'edit' });
   const open = canEdit ? 'edit' : 'show';
   return (
-    <List title="Сегменты" actions={<Actions />} exporter={false} sort={{ field: 'id', order: 'DESC' }}>
+    <List
+      title="Сегменты"
+      empty={<EmptyList text="Сегментов пока нет" action={<Actions />} />}
+      actions={<Actions />}
+      exporter={false}
+      sort={{ field: 'id', order: 'DESC' }}
+    >
       {isSmall ? (
         <SimpleList primaryText={(r) => r.name} secondaryText={(r) => r.description ?? ''} linkType={open} />
       ) : (
