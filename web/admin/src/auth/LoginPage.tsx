@@ -10,12 +10,12 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useLogin } from 'react-admin';
-import { takeLoginReason } from '../providers/auth-provider';
+import { loginReason } from '../providers/auth-provider';
 
 /** Log in with username and password; an expired session lands here with a Russian note. */
 export function LoginPage() {
   const login = useLogin();
-  const [reason] = useState(() => takeLoginReason());
+  const [reason] = useState(() => loginReason());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -25,10 +25,9 @@ interface SettingView {
 /** Why the login page is shown (an expired session says so in Russian there). */
 const REASON_KEY = 'dvorik.loginReason';
 
-export function takeLoginReason(): string | null {
-  const reason = sessionStorage.getItem(REASON_KEY);
-  sessionStorage.removeItem(REASON_KEY);
-  return reason;
+/** The note for the login page; it stays until the next log-in (the page may mount more than once). */
+export function loginReason(): string | null {
+  return sessionStorage.getItem(REASON_KEY);
 }
 
 /** Reads `shop.timezone` so every date is shown in shop time. */
@@ -44,6 +43,7 @@ export async function loadShopTimezone(): Promise<void> {
 
 /** Starts a session from a JWT (password log-in; the Telegram link log-in uses it too). */
 export async function startSession(accessToken: string): Promise<Session> {
+  sessionStorage.removeItem(REASON_KEY);
   saveSession({ token: accessToken, id: 0, username: '', role: 'readonly' });
   try {
     const me = await apiRequest<Me>('/auth/me');

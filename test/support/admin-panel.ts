@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { TEST_PASSWORD } from './auth';
+
+const WEB_ADMIN = join(__dirname, '..', '..', 'web', 'admin');
+
+/**
+ * Builds the panel (npm run build -w web/admin) unless web/admin/dist is there, so the browser tests drive
+ * the same files the app serves in production. A fresh clone builds once (about a minute).
+ */
+export function ensureAdminBuilt(): void {
+  if (existsSync(join(WEB_ADMIN, 'dist', 'index.html'))) return;
+  execFileSync('npm', ['run', 'build', '-w', 'web/admin'], {
+    cwd: join(WEB_ADMIN, '..', '..'),
+    stdio: 'inherit',
+  });
+}
+
+/** A phone's viewport (iPhone 12–15: 390 × 844). */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** A fresh page (its own session storage) in Russian, recording CSP violations and page errors. */
+export async function newPanelPage(
+  browser: Browser,
+  viewport = DESKTOP,
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      problems.push(`csp: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
+/** Logs in on the panel's login page with TEST_PASSWORD and waits for the dashboard. */
+export async function logIn(
+  page: Page,
+  url: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<void> {
+  await page.goto(`${url}/admin/`);
+  await page.getByLabel('Имя пользователя').fill(username);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Сводка/ }).waitFor();
+}
