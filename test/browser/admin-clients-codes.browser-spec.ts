@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ensureAdminBuilt, logIn, newPanelPage } from '../support/admin-panel';
+import { alterPanelSession, ensureAdminBuilt, logIn, newPanelPage } from '../support/admin-panel';
 import { anAdminWithPassword } from '../support/auth';
 import { launchBrowser } from '../support/browser';
 import { aDiscount, aUser } from '../support/factories';
@@ -97,10 +97,7 @@ describe('admin panel: clients, codes and templates, by role (Chromium, worker, 
     expect(await page.getByRole('link', { name: writeControls }).count()).toBe(0);
 
     // The page believes it is a marketer's: the server still refuses, and the panel says so in Russian.
-    await page.evaluate(() => {
-      const session = JSON.parse(sessionStorage.getItem('dvorik.session') ?? '{}');
-      sessionStorage.setItem('dvorik.session', JSON.stringify({ ...session, role: 'marketing' }));
-    });
+    await alterPanelSession(page, { role: 'marketing' });
     await page.goto(`${t.url}/admin/users/${client.id}/edit`);
     await page.getByLabel('Заметки').fill('Любит лакрицу');
     await page.getByRole('button', { name: 'Сохранить' }).click();

@@ -1,5 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { ensureAdminBuilt, logIn, newPanelPage } from '../support/admin-panel';
+import {
+  alterPanelSession,
+  ensureAdminBuilt,
+  logIn,
+  newPanelPage,
+  panelSession,
+} from '../support/admin-panel';
 import { anAdminWithPassword } from '../support/auth';
 import { launchBrowser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -39,9 +45,7 @@ describe('admin panel: log in by password, log out, an expired session (Chromium
     const admin = await anAdminWithPassword(t, { role: 'marketing' });
     const { page } = await newPanelPage(browser);
     await logIn(page, t.url, admin.username);
-    const token = await page.evaluate(
-      () => JSON.parse(sessionStorage.getItem('dvorik.session') ?? '{}').token,
-    );
+    const { token } = await panelSession(page);
     expect(typeof token).toBe('string');
     await page.getByRole('button', { name: 'Профиль' }).click();
     await page.getByRole('menuitem', { name: 'Выйти' }).click();
@@ -58,10 +62,7 @@ describe('admin panel: log in by password, log out, an expired session (Chromium
     const { page } = await newPanelPage(browser);
     await logIn(page, t.url, admin.username);
     // The token dies on the server (as at expiry): the next request gets 401.
-    await page.evaluate(() => {
-      const session = JSON.parse(sessionStorage.getItem('dvorik.session') ?? '{}');
-      sessionStorage.setItem('dvorik.session', JSON.stringify({ ...session, token: 'expired.token.value' }));
-    });
+    await alterPanelSession(page, { token: 'expired.token.value' });
     await page.getByRole('menuitem', { name: 'Клиенты' }).click();
     await page.getByText('Сеанс истёк, войдите снова').waitFor();
     await page.getByLabel('Имя пользователя').waitFor();

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoShop } from '../../src/cli/demo/seed-demo-shop';
-import { DESKTOP, ensureAdminBuilt, logIn, newPanelPage, PHONE } from '../support/admin-panel';
+import {
+  DESKTOP,
+  ensureAdminBuilt,
+  logIn,
+  newPanelPage,
+  overflowsSideways,
+  PHONE,
+} from '../support/admin-panel';
 import { anAdminWithPassword } from '../support/auth';
 import { launchBrowser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -26,10 +33,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
-
-/** Whether the page scrolls sideways (it must not at 390 px). */
-const overflowsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 
 describe('admin panel on a phone and for every reader (390 px, axe-core, Chromium)', () => {
   let t: TestApp;

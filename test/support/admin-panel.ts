@@ -51,3 +51,23 @@ export async function logIn(
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByRole('heading', { level: 1, name: /^Сводка/ }).waitFor();
 }
+
+/** The panel's session in the page (sessionStorage `dvorik.session`); test code runs without DOM types. */
+export async function panelSession(page: Page): Promise<{ token: string; role: string }> {
+  return page.evaluate(`JSON.parse(sessionStorage.getItem('dvorik.session') || '{}')`);
+}
+
+/** Changes the page's idea of its session (a token gone bad, a role it does not have). */
+export async function alterPanelSession(page: Page, patch: Record<string, string>): Promise<void> {
+  const json = JSON.stringify(patch);
+  await page.evaluate(
+    `sessionStorage.setItem('dvorik.session', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('dvorik.session') || '{}'), ...${json} }))`,
+  );
+}
+
+/** Whether the page scrolls sideways (it must not at 390 px). */
+export async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(
+    'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1',
+  ) as Promise<boolean>;
+}
