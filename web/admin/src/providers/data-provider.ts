@@ -1,3 +1,4 @@
+import type { ListPage } from '@dvorik/api';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { ApiError } from '../api/api-error';
@@ -5,13 +6,8 @@ import { apiRequest, type QueryValue } from '../api/http';
 import { errorMessage, fieldErrors } from '../errors/error-messages';
 import { routeOf } from './resource-routes';
 
-/** The API's list envelope. */
-export interface PageEnvelope<T> {
-  items: T[];
-  total: number;
-  page: number;
-  limit: number;
-}
+/** The API's list envelope `{ items, total, page, limit }` (from the generated client). */
+export type PageEnvelope<T> = ListPage<T>;
 
 type ApiRecord = Record<string, unknown>;
 

@@ -1,28 +1,12 @@
+import type { Schemas } from '@dvorik/api';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useCreatePath } from 'react-admin';
 import { DISCOUNT_STATUS, label } from '../../common/labels';
 import { formatShopDateTime } from '../../format/shop-time';
 import { formatRubles } from '../../format/money';
 
-interface CardCode {
-  id: number;
-  code: string;
-  templateName: string | null;
-  kind: string;
-  value: number;
-  status: string;
-  expiresAt: string | null;
-  createdAt: string;
-}
-
-interface CardRedemption {
-  id: number;
-  code: string | null;
-  channel: string;
-  purchaseAmount: number | null;
-  discountAmount: number | null;
-  createdAt: string;
-}
+type CardCode = Schemas['UserDiscountResponse'];
+type CardRedemption = Schemas['UserRedemptionResponse'];
 
 const valueText = (c: CardCode) => (c.kind === 'percent' ? `${c.value} %` : formatRubles(c.value));
 
