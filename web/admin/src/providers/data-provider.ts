@@ -4,6 +4,7 @@ import { HttpError } from 'react-admin';
 import { ApiError } from '../api/api-error';
 import { apiRequest, type QueryValue } from '../api/http';
 import { errorMessage, fieldErrors } from '../errors/error-messages';
+import { changedFields, pageQuery } from './query-shape';
 import { routeOf } from './resource-routes';
 
 /** The API's list envelope `{ items, total, page, limit }` (from the generated client). */
@@ -19,21 +20,6 @@ function withId(resource: string, record: ApiRecord): RaRecord {
 
 function recordPath(resource: string, id: Identifier): string {
   return `${routeOf(resource).path}/${encodeURIComponent(String(id))}`;
-}
-
-/** `{ page, limit, sort }` from react-admin's pagination and sort (`-field` descending). */
-export function pageQuery(
-  pagination: { page: number; perPage: number } | undefined,
-  sort: { field: string; order: string } | undefined,
-): Record<string, QueryValue> {
-  const query: Record<string, QueryValue> = {};
-  if (pagination) {
-    query.page = pagination.page;
-    query.limit = Math.min(pagination.perPage, 100);
-  }
-  if (sort?.field && sort.field !== 'id') query.sort = sort.order === 'DESC' ? `-${sort.field}` : sort.field;
-  else if (sort?.field === 'id') query.sort = sort.order === 'DESC' ? '-id' : 'id';
-  return query;
 }
 
 function filterQuery(resource: string, filter: Record<string, unknown> = {}): Record<string, QueryValue> {
@@ -149,16 +135,3 @@ export const dataProvider: DataProvider = {
       return { data: params.ids };
     }),
 };
-
-/**
- * Only the fields the form changed: the API refuses unknown fields (forbidNonWhitelisted), and a record's
- * read-only fields (id, createdAt, counts) must not go back.
- */
-export function changedFields(data: ApiRecord, previous: ApiRecord | undefined): ApiRecord {
-  if (!previous) return data;
-  const out: ApiRecord = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (JSON.stringify(value) !== JSON.stringify(previous[key])) out[key] = value;
-  }
-  return out;
-}
