@@ -22,6 +22,8 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      // Every HTTP answer a test receives is checked against the OpenAPI document (docs/API_CONTRACT.md).
+      setupFilesAfterEnv: ['<rootDir>/test/support/contract/contract-check.setup.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

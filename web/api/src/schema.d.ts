@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness: the process answers */
+    /** Liveness: the process answers — сервис работает */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -122,7 +122,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Log in with username and password
+     * Log in with username and password — вход в админку по логину и паролю
      * @description AUTH_INVALID_CREDENTIALS on a wrong pair; five failures in 15 minutes lock the username for 15 minutes (AUTH_LOCKED). Rate-limited per IP (RATE_LIMITED).
      */
     post: operations['AuthController_login'];
@@ -978,101 +978,187 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    SettingView: {
-      /** @example broadcast.rate_per_second */
-      key: string;
-      /** @description Current value; secrets are masked */
-      value: Record<string, never>;
-      defaultValue: Record<string, never>;
-      /** @example a number 0.01..1000 */
-      expected: string;
-      description: string;
+    LivenessResponse: {
+      /** @enum {string} */
+      status: 'ok';
     };
-    /** @enum {string} */
-    ErrorCode:
-      | 'VALIDATION_FAILED'
-      | 'AUTH_REQUIRED'
-      | 'AUTH_INVALID_CREDENTIALS'
-      | 'AUTH_LOCKED'
-      | 'AUTH_TOKEN_EXPIRED'
-      | 'AUTH_TOKEN_INVALID'
-      | 'FORBIDDEN_ROLE'
-      | 'API_KEY_INVALID'
-      | 'WEBHOOK_SECRET_INVALID'
-      | 'RATE_LIMITED'
-      | 'NOT_FOUND'
-      | 'USER_NOT_FOUND'
-      | 'USER_DELETED'
-      | 'TAG_TOO_MANY'
-      | 'TAG_INVALID'
-      | 'BIRTH_DATE_INVALID'
-      | 'BIRTH_DATE_ALREADY_SET'
-      | 'ADMIN_NOT_FOUND'
-      | 'ADMIN_USERNAME_TAKEN'
-      | 'LAST_OWNER'
-      | 'CASHIER_NOT_FOUND'
-      | 'CASHIER_NOT_APPROVED'
-      | 'CASHIER_ALREADY_DECIDED'
-      | 'TEMPLATE_NOT_FOUND'
-      | 'TEMPLATE_INACTIVE'
-      | 'TEMPLATE_IN_USE'
-      | 'DISCOUNT_NOT_FOUND'
-      | 'CODE_ALREADY_USED'
-      | 'CODE_EXPIRED'
-      | 'CODE_REVOKED'
-      | 'CODE_NOT_YET_VALID'
-      | 'CODE_LIMIT_REACHED'
-      | 'MIN_PURCHASE_NOT_MET'
-      | 'GIFT_ALREADY_ISSUED'
-      | 'IDEMPOTENCY_CONFLICT'
-      | 'SEGMENT_NOT_FOUND'
-      | 'SEGMENT_FILTER_INVALID'
-      | 'SEGMENT_IN_USE'
-      | 'BROADCAST_NOT_FOUND'
-      | 'BROADCAST_NOT_EDITABLE'
-      | 'BROADCAST_SCHEDULE_IN_PAST'
-      | 'BROADCAST_EMPTY'
-      | 'MEDIA_INVALID'
-      | 'MESSAGE_TEMPLATE_NOT_FOUND'
-      | 'PLACEHOLDER_UNKNOWN'
-      | 'SETTING_NOT_FOUND'
-      | 'SETTING_INVALID'
-      | 'JOB_NOT_FOUND'
-      | 'JOB_NOT_FAILED'
-      | 'TELEGRAM_UNAVAILABLE'
-      | 'INTERNAL_ERROR';
-    ErrorDetail: {
-      /** @example VALIDATION_FAILED */
-      code: components['schemas']['ErrorCode'];
-      /** @description For people (English); bots and pages show their own Russian text per code */
-      message: string;
+    ReadinessResponse: {
+      /** @enum {string} */
+      status: 'ok' | 'error' | 'shutting_down';
       /**
-       * @description Facts for a program, per code (VALIDATION_FAILED: `{ fields: [{ field, errors }] }`)
+       * @description The checks that passed
        * @example {
-       *       "fields": [
-       *         {
-       *           "field": "limit",
-       *           "errors": [
-       *             "limit must not be greater than 100"
-       *           ]
-       *         }
-       *       ]
+       *       "mysql": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      info?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      } | null;
+      /**
+       * @description The checks that failed
+       * @example {
+       *       "mysql": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      error?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      } | null;
+      /**
+       * @description Every check
+       * @example {
+       *       "mysql": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
        *     }
        */
       details: {
-        [key: string]: unknown;
-      } | null;
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
     };
-    /** @description Every error answer: `{ error: { code, message, details } }` */
-    ErrorBody: {
-      error: components['schemas']['ErrorDetail'];
+    SettingView: {
+      /** @example broadcast.rate_per_second */
+      key: string;
+      /**
+       * @description Current value; secrets are masked
+       * @example 25
+       */
+      value:
+        | number
+        | string
+        | boolean
+        | unknown[]
+        | ({
+            [key: string]: unknown;
+          } | null);
+      /**
+       * @description The value when nobody has set one
+       * @example 25
+       */
+      defaultValue:
+        | number
+        | string
+        | boolean
+        | unknown[]
+        | ({
+            [key: string]: unknown;
+          } | null);
+      /** @example a number 0.01..1000 */
+      expected: string;
+      /** @example Messages per second a broadcast sends at most */
+      description: string;
     };
     ChangeSettingBody: {
       /**
        * @description The new value, of the key's type (see GET /settings: `expected`)
        * @example 25
        */
-      value: Record<string, never>;
+      value:
+        | number
+        | string
+        | boolean
+        | unknown[]
+        | ({
+            [key: string]: unknown;
+          } | null);
+    };
+    SettingChangedView: {
+      /** @example broadcast.rate_per_second */
+      key: string;
+      /**
+       * @description The new value; secrets are masked
+       * @example 25
+       */
+      value:
+        | number
+        | string
+        | boolean
+        | unknown[]
+        | ({
+            [key: string]: unknown;
+          } | null);
+    };
+    AuditLogResponse: {
+      /** @example 1045 */
+      id: number;
+      /** @enum {string} */
+      actorType: 'admin' | 'cashier' | 'client' | 'pos' | 'system';
+      /** @description An admin, cashier or user id, a POS key label, a job name; null for anonymous actors */
+      actorId: string | null;
+      /** @example discount.redeemed */
+      action: string;
+      /** @example discount */
+      entityType: string | null;
+      /** @example 1017 */
+      entityId: string | null;
+      /**
+       * @description `{ before, after }`, secrets left out
+       * @example {
+       *       "before": {
+       *         "isActive": true
+       *       },
+       *       "after": {
+       *         "isActive": false
+       *       }
+       *     }
+       */
+      changes: {
+        [key: string]: unknown;
+      } | null;
+      /** @example 203.0.113.7 */
+      ip: string | null;
+      requestId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @description One page of AuditLogResponse */
+    AuditLogResponsePage: {
+      items: components['schemas']['AuditLogResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
     };
     LoginBody: {
       /** @example anna */
@@ -1120,6 +1206,25 @@ export interface components {
       lastLoginAt: string | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    /** @description One page of AdminResponse */
+    AdminResponsePage: {
+      items: components['schemas']['AdminResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
     };
     CreateAdminBody: {
       /**
@@ -1207,6 +1312,25 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /** @description One page of TemplateResponse */
+    TemplateResponsePage: {
+      items: components['schemas']['TemplateResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
     };
     CreateTemplateBody: {
       /** @example Скидка 300 ₽ от 1500 ₽ */
@@ -1304,20 +1428,6 @@ export interface components {
       /** @default true */
       isActive: boolean;
     };
-    IssueDiscountBody: {
-      /**
-       * @description The client; leave out for a shared template
-       * @example 42
-       */
-      userId?: number;
-      /** @example 3 */
-      templateId: number;
-      /**
-       * Format: date-time
-       * @description Overrides the template's lifetime; must be in the future
-       */
-      expiresAt?: string;
-    };
     DiscountResponse: {
       id: number;
       /** @example K7M2QX9A */
@@ -1354,6 +1464,139 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    /** @description One page of DiscountResponse */
+    DiscountResponsePage: {
+      items: components['schemas']['DiscountResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
+    };
+    UsageResponse: {
+      /** @example 5521 */
+      id: number;
+      /** @description Null when the attempt named no existing code */
+      discountId: number | null;
+      /** @example K7M2QX9A */
+      code: string | null;
+      userId: number | null;
+      cashierId: number | null;
+      /** @enum {string} */
+      channel: 'staff_bot' | 'pos' | 'admin';
+      /** @enum {string} */
+      action: 'validated' | 'redeemed' | 'rejected';
+      /**
+       * @description The refusal, an ErrorCode
+       * @example CODE_EXPIRED
+       */
+      rejectCode: string | null;
+      /** @description Kopecks */
+      purchaseAmount: number | null;
+      /** @description Kopecks */
+      discountAmount: number | null;
+      /** @example till-1 */
+      terminalId: string | null;
+      idempotencyKey: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @description One page of UsageResponse */
+    UsageResponsePage: {
+      items: components['schemas']['UsageResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
+    };
+    DiscountTemplateTermsResponse: {
+      /** @example Подарок за подписку */
+      templateName: string;
+      description: string | null;
+      /** @description Kopecks; null = none */
+      minPurchase: number | null;
+      isActive: boolean;
+    };
+    CodeClientResponse: {
+      /** @example 42 */
+      userId: number;
+      /** @example Анна */
+      firstName: string | null;
+    };
+    DiscountDetailsResponse: {
+      id: number;
+      /** @example K7M2QX9A */
+      code: string;
+      templateId: number;
+      /** @description Null for a shared code */
+      userId: number | null;
+      /** @enum {string} */
+      kind: 'percent' | 'fixed';
+      value: number;
+      /** @example 10 % */
+      valueText: string;
+      /**
+       * @description As of now
+       * @enum {string}
+       */
+      status: 'active' | 'used' | 'expired' | 'revoked';
+      /** @enum {string} */
+      reason: 'subscription' | 'birthday' | 'manual' | 'bulk' | 'referral';
+      /** @example 2026 */
+      periodKey: string | null;
+      issuedByAdminId: number | null;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      usedAt: string | null;
+      /** Format: date-time */
+      suspendedAt: string | null;
+      redemptionCount: number;
+      maxRedemptions: number | null;
+      isTest: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      template: components['schemas']['DiscountTemplateTermsResponse'];
+      /** @description Null for a shared code */
+      client: components['schemas']['CodeClientResponse'] | null;
+    };
+    IssueDiscountBody: {
+      /**
+       * @description The client; leave out for a shared template
+       * @example 42
+       */
+      userId?: number;
+      /** @example 3 */
+      templateId: number;
+      /**
+       * Format: date-time
+       * @description Overrides the template's lifetime; must be in the future
+       */
+      expiresAt?: string;
+    };
     RedeemByAdminBody: {
       /**
        * @description Kopecks; required for a code with a minimum purchase (VALIDATION_FAILED without it)
@@ -1364,12 +1607,6 @@ export interface components {
       clientUserId?: number;
       /** @description A retry with the same key gets the first answer back */
       idempotencyKey?: string;
-    };
-    ClientResponse: {
-      /** @example 42 */
-      userId: number;
-      /** @example Анна */
-      firstName: string | null;
     };
     RedemptionResponse: {
       /** @example 1017 */
@@ -1392,7 +1629,7 @@ export interface components {
       templateName: string;
       /** @example Скидка 10 % на одну покупку — спасибо, что подписались на наш канал! */
       description: string | null;
-      client: components['schemas']['ClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | null;
       /**
        * @description One code for many clients (each once)
        * @example false
@@ -1495,10 +1732,23 @@ export interface components {
        */
       data: Record<string, never>;
     };
-    JobPageResponse: {
+    /** @description One page of JobSummaryResponse */
+    JobSummaryResponsePage: {
       items: components['schemas']['JobSummaryResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
       total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
       page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
       limit: number;
     };
     JobResponse: {
@@ -1522,8 +1772,13 @@ export interface components {
        *       "failed": 0
        *     }
        */
-      progress: Record<string, never>;
+      progress:
+        | number
+        | {
+            [key: string]: unknown;
+          };
       /**
+       * @description The job's return value; null until it completes
        * @example {
        *       "total": 3,
        *       "issued": 2,
@@ -1531,7 +1786,9 @@ export interface components {
        *       "failed": 0
        *     }
        */
-      result: Record<string, never> | null;
+      result: {
+        [key: string]: unknown;
+      } | null;
       failedReason: string | null;
       attemptsMade: number;
       /** Format: date-time */
@@ -1579,7 +1836,7 @@ export interface components {
       templateName: string;
       /** @example Скидка 10 % на одну покупку — спасибо, что подписались на наш канал! */
       description: string | null;
-      client: components['schemas']['ClientResponse'] | null;
+      client: components['schemas']['CodeClientResponse'] | null;
       /**
        * @description One code for many clients (each once)
        * @example false
@@ -1657,10 +1914,23 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    CashierPageResponse: {
+    /** @description One page of CashierResponse */
+    CashierResponsePage: {
       items: components['schemas']['CashierResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
       total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
       page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
       limit: number;
     };
     SegmentResponse: {
@@ -1702,10 +1972,23 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    SegmentPageResponse: {
+    /** @description One page of SegmentResponse */
+    SegmentResponsePage: {
       items: components['schemas']['SegmentResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
       total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
       page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
       limit: number;
     };
     PreviewSegmentBody: {
@@ -1815,7 +2098,10 @@ export interface components {
       languageCode: string | null;
       /** @example instagram */
       source: string;
-      /** @example 1995-03-07 */
+      /**
+       * @description YYYY-MM-DD, or --MM-DD (ISO 8601 without a year) when the client gave only day and month
+       * @example 1995-03-07
+       */
       birthDate: string | null;
       /** Format: date-time */
       birthDateSetAt: string | null;
@@ -1838,10 +2124,23 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    UserPageResponse: {
+    /** @description One page of UserResponse */
+    UserResponsePage: {
       items: components['schemas']['UserResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
       total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
       page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
       limit: number;
     };
     UserDiscountResponse: {
@@ -1893,7 +2192,10 @@ export interface components {
       languageCode: string | null;
       /** @example instagram */
       source: string;
-      /** @example 1995-03-07 */
+      /**
+       * @description YYYY-MM-DD, or --MM-DD (ISO 8601 without a year) when the client gave only day and month
+       * @example 1995-03-07
+       */
       birthDate: string | null;
       /** Format: date-time */
       birthDateSetAt: string | null;
@@ -1982,6 +2284,12 @@ export interface components {
       skipped: number;
     };
     Object: Record<string, never>;
+    BroadcastButtonView: {
+      /** @example В магазин */
+      text: string;
+      /** @example https://example.com */
+      url: string;
+    };
     BroadcastView: {
       id: number;
       title: string;
@@ -2002,7 +2310,7 @@ export interface components {
        *       ]
        *     ]
        */
-      buttons: Record<string, never> | null;
+      buttons: components['schemas']['BroadcastButtonView'][][] | null;
       /** @description null: all active non-test clients */
       segmentId: number | null;
       /** @enum {string} */
@@ -2027,6 +2335,25 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /** @description One page of BroadcastView */
+    BroadcastViewPage: {
+      items: components['schemas']['BroadcastView'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
     };
     BroadcastStats: {
       broadcastId: number;
@@ -2079,7 +2406,7 @@ export interface components {
        *       ]
        *     ]
        */
-      buttons?: Record<string, never> | null;
+      buttons?: components['schemas']['BroadcastButtonView'][][] | null;
       /** @description The audience; null (default) = all active non-test clients. SEGMENT_NOT_FOUND */
       segmentId?: number | null;
       /**
@@ -2117,7 +2444,7 @@ export interface components {
        *       ]
        *     ]
        */
-      buttons?: Record<string, never> | null;
+      buttons?: components['schemas']['BroadcastButtonView'][][] | null;
       /** @description The audience; null (default) = all active non-test clients. SEGMENT_NOT_FOUND */
       segmentId?: number | null;
       /**
@@ -2225,6 +2552,85 @@ export interface components {
       to: string;
       items: components['schemas']['SourceRowResponse'][];
     };
+    /** @enum {string} */
+    ErrorCode:
+      | 'VALIDATION_FAILED'
+      | 'AUTH_REQUIRED'
+      | 'AUTH_INVALID_CREDENTIALS'
+      | 'AUTH_LOCKED'
+      | 'AUTH_TOKEN_EXPIRED'
+      | 'AUTH_TOKEN_INVALID'
+      | 'FORBIDDEN_ROLE'
+      | 'API_KEY_INVALID'
+      | 'WEBHOOK_SECRET_INVALID'
+      | 'RATE_LIMITED'
+      | 'NOT_FOUND'
+      | 'USER_NOT_FOUND'
+      | 'USER_DELETED'
+      | 'TAG_TOO_MANY'
+      | 'TAG_INVALID'
+      | 'BIRTH_DATE_INVALID'
+      | 'BIRTH_DATE_ALREADY_SET'
+      | 'ADMIN_NOT_FOUND'
+      | 'ADMIN_USERNAME_TAKEN'
+      | 'LAST_OWNER'
+      | 'CASHIER_NOT_FOUND'
+      | 'CASHIER_NOT_APPROVED'
+      | 'CASHIER_ALREADY_DECIDED'
+      | 'TEMPLATE_NOT_FOUND'
+      | 'TEMPLATE_INACTIVE'
+      | 'TEMPLATE_IN_USE'
+      | 'DISCOUNT_NOT_FOUND'
+      | 'CODE_ALREADY_USED'
+      | 'CODE_EXPIRED'
+      | 'CODE_REVOKED'
+      | 'CODE_NOT_YET_VALID'
+      | 'CODE_LIMIT_REACHED'
+      | 'MIN_PURCHASE_NOT_MET'
+      | 'GIFT_ALREADY_ISSUED'
+      | 'IDEMPOTENCY_CONFLICT'
+      | 'SEGMENT_NOT_FOUND'
+      | 'SEGMENT_FILTER_INVALID'
+      | 'SEGMENT_IN_USE'
+      | 'BROADCAST_NOT_FOUND'
+      | 'BROADCAST_NOT_EDITABLE'
+      | 'BROADCAST_SCHEDULE_IN_PAST'
+      | 'BROADCAST_EMPTY'
+      | 'MEDIA_INVALID'
+      | 'MESSAGE_TEMPLATE_NOT_FOUND'
+      | 'PLACEHOLDER_UNKNOWN'
+      | 'SETTING_NOT_FOUND'
+      | 'SETTING_INVALID'
+      | 'JOB_NOT_FOUND'
+      | 'JOB_NOT_FAILED'
+      | 'TELEGRAM_UNAVAILABLE'
+      | 'INTERNAL_ERROR';
+    ErrorDetail: {
+      /** @example VALIDATION_FAILED */
+      code: components['schemas']['ErrorCode'];
+      /** @description For people (English); bots and pages show their own Russian text per code */
+      message: string;
+      /**
+       * @description Facts for a program, per code (VALIDATION_FAILED: `{ fields: [{ field, errors }] }`)
+       * @example {
+       *       "fields": [
+       *         {
+       *           "field": "limit",
+       *           "errors": [
+       *             "limit must not be greater than 100"
+       *           ]
+       *         }
+       *       ]
+       *     }
+       */
+      details: {
+        [key: string]: unknown;
+      } | null;
+    };
+    /** @description Every error answer: `{ error: { code, message, details } }` */
+    ErrorBody: {
+      error: components['schemas']['ErrorDetail'];
+    };
   };
   responses: never;
   parameters: never;
@@ -2247,7 +2653,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessResponse'];
+        };
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
@@ -2269,11 +2677,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Every check is up */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
+        };
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
@@ -2282,6 +2693,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A check is down: Terminus's report (not the error body), for orchestrators and people */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
         };
       };
     };
@@ -2295,11 +2715,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Prometheus text exposition format 0.0.4 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/plain': string;
+        };
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
@@ -2382,6 +2805,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SettingChangedView'];
+        };
+      };
       /** @description VALIDATION_FAILED */
       400: {
         headers: {
@@ -2402,6 +2833,24 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SETTING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SETTING_INVALID */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2454,6 +2903,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogResponsePage'];
+        };
+      };
       /** @description VALIDATION_FAILED */
       400: {
         headers: {
@@ -2531,6 +2989,33 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description AUTH_INVALID_CREDENTIALS */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_LOCKED */
+      423: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
         headers: {
@@ -2572,6 +3057,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
         headers: {
@@ -2592,6 +3095,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Logged out: the token no longer works */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2760,7 +3264,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+            /** @description Which of INTERNAL_API_KEYS, from 1 */
+            key: number;
+          };
         };
       };
       /** @description API_KEY_INVALID */
@@ -2798,11 +3307,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminResponsePage'];
+        };
       };
       /** @description VALIDATION_FAILED */
       400: {
@@ -2899,6 +3411,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ADMIN_USERNAME_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -2965,6 +3486,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ADMIN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -2996,6 +3526,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3022,6 +3553,24 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ADMIN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description LAST_OWNER */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3099,6 +3648,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ADMIN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description LAST_OWNER */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -3134,6 +3701,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Changed; the old password no longer works */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3160,6 +3728,15 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ADMIN_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3288,6 +3865,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description MESSAGE_TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -3351,6 +3937,24 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MESSAGE_TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PLACEHOLDER_UNKNOWN */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3428,6 +4032,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description MESSAGE_TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PLACEHOLDER_UNKNOWN */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -3464,6 +4086,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateResponsePage'];
+        };
+      };
       /** @description VALIDATION_FAILED */
       400: {
         headers: {
@@ -3625,6 +4256,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -3656,6 +4296,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3682,6 +4323,24 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TEMPLATE_IN_USE */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3759,6 +4418,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TEMPLATE_IN_USE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -3803,6 +4480,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscountResponsePage'];
+        };
+      };
       /** @description VALIDATION_FAILED */
       400: {
         headers: {
@@ -3898,6 +4584,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description TEMPLATE_NOT_FOUND, USER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description GIFT_ALREADY_ISSUED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description USER_DELETED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TEMPLATE_INACTIVE */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -3940,6 +4662,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UsageResponsePage'];
+        };
+      };
       /** @description VALIDATION_FAILED */
       400: {
         headers: {
@@ -3998,6 +4729,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscountDetailsResponse'];
+        };
+      };
       /** @description VALIDATION_FAILED */
       400: {
         headers: {
@@ -4018,6 +4757,15 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description DISCOUNT_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4095,6 +4843,33 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description DISCOUNT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CODE_ALREADY_USED, CODE_LIMIT_REACHED, IDEMPOTENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE, MIN_PURCHASE_NOT_MET */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -4158,6 +4933,33 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description DISCOUNT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CODE_ALREADY_USED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CODE_EXPIRED */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4233,6 +5035,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description TEMPLATE_NOT_FOUND, SEGMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TEMPLATE_INACTIVE */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -4268,12 +5088,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['JobPageResponse'];
+          'application/json': components['schemas']['JobSummaryResponsePage'];
         };
       };
       /** @description VALIDATION_FAILED */
@@ -4369,6 +5190,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description JOB_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -4428,6 +5258,24 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description JOB_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description JOB_NOT_FAILED */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4500,25 +5348,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CODE_ALREADY_USED */
+      /** @description CODE_ALREADY_USED, CODE_LIMIT_REACHED */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CODE_EXPIRED, MIN_PURCHASE_NOT_MET */
+      /** @description CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE, MIN_PURCHASE_NOT_MET */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
@@ -4577,25 +5425,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CODE_ALREADY_USED, IDEMPOTENCY_CONFLICT */
+      /** @description CODE_ALREADY_USED, CODE_LIMIT_REACHED, IDEMPOTENCY_CONFLICT */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CODE_EXPIRED, MIN_PURCHASE_NOT_MET */
+      /** @description CODE_EXPIRED, CODE_REVOKED, CODE_NOT_YET_VALID, TEMPLATE_INACTIVE, MIN_PURCHASE_NOT_MET */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
@@ -4626,12 +5474,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CashierPageResponse'];
+          'application/json': components['schemas']['CashierResponsePage'];
         };
       };
       /** @description VALIDATION_FAILED */
@@ -4736,7 +5585,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CASHIER_ALREADY_DECIDED: the first decision stands; details.status says which */
+      /** @description CASHIER_ALREADY_DECIDED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4820,7 +5669,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CASHIER_ALREADY_DECIDED: the first decision stands; details.status says which */
+      /** @description CASHIER_ALREADY_DECIDED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4904,7 +5753,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description CASHIER_ALREADY_DECIDED: already rejected or revoked */
+      /** @description CASHIER_ALREADY_DECIDED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4947,12 +5796,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SegmentPageResponse'];
+          'application/json': components['schemas']['SegmentResponsePage'];
         };
       };
       /** @description VALIDATION_FAILED */
@@ -5023,7 +5873,7 @@ export interface operations {
           'application/json': components['schemas']['SegmentResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description SEGMENT_FILTER_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5091,7 +5941,7 @@ export interface operations {
           'application/json': components['schemas']['SegmentPreviewResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description SEGMENT_FILTER_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5184,6 +6034,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description SEGMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -5215,6 +6074,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5239,8 +6099,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /**
+       * @description FORBIDDEN_ROLE
+       *
+       *     FORBIDDEN_ROLE
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SEGMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SEGMENT_IN_USE */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5291,7 +6173,7 @@ export interface operations {
           'application/json': components['schemas']['SegmentResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description SEGMENT_FILTER_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5309,8 +6191,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /**
+       * @description FORBIDDEN_ROLE
+       *
+       *     FORBIDDEN_ROLE
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SEGMENT_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5384,6 +6279,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description SEGMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -5444,15 +6348,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserPageResponse'];
+          'application/json': components['schemas']['UserResponsePage'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description SEGMENT_FILTER_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5535,7 +6440,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description VALIDATION_FAILED */
+      /** @description The CSV file (Content-Disposition: attachment; filename="users-YYYY-MM-DD.csv") */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description SEGMENT_FILTER_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5550,7 +6464,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': components['schemas']['ErrorBody'];
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description FORBIDDEN_ROLE */
@@ -5559,7 +6473,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': components['schemas']['ErrorBody'];
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description RATE_LIMITED */
@@ -5568,7 +6482,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': components['schemas']['ErrorBody'];
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
@@ -5628,6 +6542,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description USER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -5659,6 +6582,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted (anonymised) */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5685,6 +6609,24 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description USER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description USER_DELETED */
+      410: {
         headers: {
           [name: string]: unknown;
         };
@@ -5762,6 +6704,33 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description USER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description USER_DELETED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TAG_TOO_MANY, TAG_INVALID, BIRTH_DATE_INVALID */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -5803,7 +6772,7 @@ export interface operations {
           'application/json': components['schemas']['BulkTagsResponse'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description SEGMENT_FILTER_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5823,6 +6792,24 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SEGMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TAG_INVALID, TAG_TOO_MANY */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5875,6 +6862,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page of the list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadcastViewPage'];
+        };
+      };
       /** @description VALIDATION_FAILED */
       400: {
         headers: {
@@ -5970,6 +6966,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description SEGMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_EMPTY, MEDIA_INVALID */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -6029,6 +7043,15 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6106,6 +7129,33 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description BROADCAST_NOT_FOUND, SEGMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_NOT_EDITABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_EMPTY, MEDIA_INVALID */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -6165,6 +7215,15 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6242,6 +7301,33 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description BROADCAST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_NOT_EDITABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_SCHEDULE_IN_PAST, BROADCAST_EMPTY */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -6301,6 +7387,33 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_NOT_EDITABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_EMPTY */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6374,6 +7487,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description BROADCAST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_NOT_EDITABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -6440,6 +7571,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description BROADCAST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description BROADCAST_EMPTY */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED */
       429: {
         headers: {
@@ -6451,6 +7600,15 @@ export interface operations {
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description TELEGRAM_UNAVAILABLE */
+      503: {
         headers: {
           [name: string]: unknown;
         };
