@@ -8,7 +8,12 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: '.',
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/support/**/*.spec.ts'],
+      // web/*/src: the browser code's plain functions (formatting, error map, data provider), in Node.
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/test/support/**/*.spec.ts',
+        '<rootDir>/web/*/src/**/*.spec.ts',
+      ],
       transform: { '^.+\\.ts$': tsJest },
     },
     {
@@ -17,6 +22,8 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      // Every HTTP answer a test receives is checked against the OpenAPI document (docs/API_CONTRACT.md).
+      setupFilesAfterEnv: ['<rootDir>/test/support/contract/contract-check.setup.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { Broadcast } from '../../src/modules/broadcasts/persistence/broadcast.entity';
-import { ensurePanelBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
+import { ensureAdminBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
 import { aSegment, broadcastIn, broadcastSettings, countBy } from '../support/broadcasts';
 import { launchBrowser } from '../support/browser';
 import { aUser } from '../support/factories';
@@ -16,7 +16,7 @@ describe('composing and sending a broadcast in the panel', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    ensurePanelBuilt();
+    ensureAdminBuilt();
     emulator = await TelegramEmulator.start();
     t = await createTestApp({
       env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,worker,scheduler' },

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { Cashier } from '../../src/modules/staff/persistence/cashier.entity';
-import { ensurePanelBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
+import { ensureAdminBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
 import { launchBrowser } from '../support/browser';
 import { aCashier } from '../support/factories';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';
@@ -14,7 +14,7 @@ describe('cashiers in the panel', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    ensurePanelBuilt();
+    ensureAdminBuilt();
     emulator = await TelegramEmulator.start();
     t = await createTestApp({ env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,worker' } });
     browser = await launchBrowser();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ensurePanelBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
+import { ensureAdminBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
 import { launchBrowser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -11,7 +11,7 @@ describe('texts, admins, settings, audit log and jobs pages', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    ensurePanelBuilt();
+    ensureAdminBuilt();
     t = await createTestApp({ env: { APP_ROLES: 'api,worker' } });
     browser = await launchBrowser();
     ({ page } = await panelPageAs(t, browser, 'owner', { username: 'olga' }));

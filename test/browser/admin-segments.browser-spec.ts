@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { Segment } from '../../src/modules/segments/persistence/segment.entity';
-import { ensurePanelBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
+import { ensureAdminBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
 import { loginAs } from '../support/auth';
 import { launchBrowser } from '../support/browser';
 import { aUser } from '../support/factories';
@@ -14,7 +14,7 @@ describe('the segment builder', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    ensurePanelBuilt();
+    ensureAdminBuilt();
     t = await createTestApp({ env: { APP_ROLES: 'api' } });
     browser = await launchBrowser();
     for (let i = 0; i < 5; i++) await aUser(t.dataSource, { tags: ['vip'], isSubscribed: i < 3 });

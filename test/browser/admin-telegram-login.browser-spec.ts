@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { ensurePanelBuilt } from '../support/admin-panel';
+import { ensureAdminBuilt } from '../support/admin-panel';
 import { launchBrowser } from '../support/browser';
 import { anAdmin } from '../support/factories';
 import { TelegramEmulator } from '../support/telegram-emulator/telegram-emulator';
@@ -15,7 +15,7 @@ describe('logging in to the panel through the Telegram link', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    ensurePanelBuilt();
+    ensureAdminBuilt();
     emulator = await TelegramEmulator.start();
     t = await createTestApp({
       webhooks: true,

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions } from '../../src/infrastructure/database/typeorm-options';
@@ -20,4 +22,6 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.destroy();
   process.env.DATABASE_URL = url;
   process.env.REDIS_PREFIX = `dvorik_test_${run}`;
+  // Where each e2e test file adds its contract-check tally (test/support/contract), summed up at the end.
+  process.env.CONTRACT_REPORT = join(tmpdir(), `dvorik-contract-${run}.jsonl`);
 }

@@ -1,9 +1,14 @@
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
+import { summarise } from './contract/contract-tally';
+import { OpenApiContract } from './contract/openapi-contract';
 import { assertTestDatabase } from './test-env';
 
 /** Drops the run's database and Redis keys (KEEP_TEST_DB=1 keeps the database for a post-mortem). */
 export default async function globalTeardown(): Promise<void> {
+  const report = process.env.CONTRACT_REPORT;
+  const summary = report ? summarise(report, new OpenApiContract().routes()) : null;
+  if (summary) console.log(`\n${summary}\n`);
   const url = process.env.DATABASE_URL;
   if (url && !process.env.KEEP_TEST_DB) {
     const name = assertTestDatabase(url);

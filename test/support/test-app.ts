@@ -8,6 +8,7 @@ import { configureApp } from '../../src/app/configure-app';
 import { Clock } from '../../src/common/clock/clock';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
+import { registerTestApp } from './contract/served-apps';
 import { freePort } from './free-port';
 import { resetState } from './reset-state';
 import { testEnv } from './test-env';
@@ -57,9 +58,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.reset !== false) await resetState(dataSource, redis, config.redisPrefix);
   await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  registerTestApp(url, config.roles.has('api'));
   return {
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     config,
     clock: app.get(Clock),
     dataSource,

@@ -1,8 +1,9 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/access.decorators';
+import { LivenessResponse, ReadinessResponse } from './health.dto';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -16,14 +17,20 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
-  live() {
+  @ApiOperation({ summary: 'Liveness: the process answers — сервис работает' })
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({
     summary: 'Readiness: MySQL and Redis are reachable (503 otherwise, with the failing check)',
+  })
+  @ApiOkResponse({ type: ReadinessResponse, description: 'Every check is up' })
+  @ApiServiceUnavailableResponse({
+    type: ReadinessResponse,
+    description: "A check is down: Terminus's report (not the error body), for orchestrators and people",
   })
   async ready(@Res({ passthrough: true }) response: Response) {
     try {

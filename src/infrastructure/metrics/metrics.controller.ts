@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators';
 import { JobQueue } from '../queues/job-queue';
 import { Metrics } from './metrics';
@@ -22,6 +22,10 @@ export class MetricsController {
     summary: 'Prometheus metrics: HTTP latency, queue depth, business counters, process metrics',
     description:
       'Unauthenticated, as scrapers expect: expose it only on the internal network (see DEPLOYMENT.md).',
+  })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4',
+    content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async scrape(): Promise<string> {
     await this.readQueueDepth();

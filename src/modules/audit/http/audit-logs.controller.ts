@@ -4,7 +4,9 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AnyAdmin } from '../../../common/auth/access.decorators';
 import { Page, PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { ApiListAnswer } from '../../../common/http/api-answers';
 import { AUDIT_ACTOR_TYPES } from '../persistence/audit-log.entity';
+import { AuditLogResponse } from './audit-log.dto';
 import { AuditLog } from '../persistence/audit-log.entity';
 import { ListAuditLogsQuery } from '../queries/list-audit-logs.query';
 
@@ -58,6 +60,7 @@ export class AuditLogsController {
   @Get()
   @AnyAdmin()
   @ApiOperation({ summary: 'The audit log, newest first (`sort=createdAt` for oldest first), with filters' })
+  @ApiListAnswer(AuditLogResponse)
   list(@Query() query: AuditLogsQueryDto): Promise<Page<AuditLog>> {
     const { page, limit, sort, from, to, ...filter } = query;
     return this.queries.execute(

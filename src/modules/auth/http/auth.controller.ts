@@ -16,6 +16,8 @@ import { LogInWithTelegramCommand } from '../commands/log-in-with-telegram.comma
 import { LogInCommand } from '../commands/log-in.command';
 import { LogOutCommand } from '../commands/log-out.command';
 import { AccessTokenResponse, LinkCodeResponse, LoginBody, MeResponse, TelegramLoginBody } from './auth.dto';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { ApiErrors } from '../../../common/http/api-answers';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -27,11 +29,12 @@ export class AuthController {
   @LimitPerClient()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Log in with username and password',
+    summary: 'Log in with username and password — вход в админку по логину и паролю',
     description:
       'AUTH_INVALID_CREDENTIALS on a wrong pair; five failures in 15 minutes lock the username for 15 minutes (AUTH_LOCKED). Rate-limited per IP (RATE_LIMITED).',
   })
   @ApiOkResponse({ type: AccessTokenResponse })
+  @ApiErrors(ErrorCode.AUTH_INVALID_CREDENTIALS, ErrorCode.AUTH_LOCKED, ErrorCode.RATE_LIMITED)
   login(@Body() body: LoginBody): Promise<AccessTokenResponse> {
     return this.commands.execute(new LogInCommand(body.username, body.password));
   }
@@ -45,6 +48,7 @@ export class AuthController {
       "Exchange the staff bot's one-time /login token for a JWT (AUTH_TOKEN_INVALID when used, expired or unknown)",
   })
   @ApiOkResponse({ type: AccessTokenResponse })
+  @ApiErrors(ErrorCode.AUTH_TOKEN_INVALID, ErrorCode.RATE_LIMITED)
   telegram(@Body() body: TelegramLoginBody): Promise<AccessTokenResponse> {
     return this.commands.execute(new LogInWithTelegramCommand(body.token));
   }
@@ -53,7 +57,7 @@ export class AuthController {
   @AnyAdmin()
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke the calling token (every role may end its own session)' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Logged out: the token no longer works' })
   async logout(@CurrentAdmin() admin: AdminPrincipal): Promise<void> {
     await this.commands.execute(new LogOutCommand(admin.id, admin.jti, admin.exp));
   }

@@ -39,6 +39,6 @@ export class LinkCodeResponse {
 export class MeResponse {
   @ApiProperty() id: number;
   @ApiProperty() username: string;
-  @ApiProperty({ enum: ['owner', 'marketing', 'readonly'] }) role: string;
+  @ApiProperty({ enum: ['owner', 'marketing', 'readonly'] }) role: 'owner' | 'marketing' | 'readonly';
   @ApiProperty({ nullable: true, type: Number }) telegramId: number | null;
 }

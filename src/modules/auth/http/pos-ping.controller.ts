@@ -12,7 +12,17 @@ export class PosPingController {
   @ApiOperation({
     summary: "Checks the till's API key: 200 with the key's number (1-based), else 401 API_KEY_INVALID",
   })
-  @ApiOkResponse({ schema: { example: { ok: true, key: 1 } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['ok', 'key'],
+      properties: {
+        ok: { type: 'boolean', enum: [true] },
+        key: { type: 'integer', minimum: 1, description: 'Which of INTERNAL_API_KEYS, from 1' },
+      },
+      example: { ok: true, key: 1 },
+    },
+  })
   ping(@Req() request: Request & { pos: PosPrincipal }): { ok: true; key: number } {
     return { ok: true, key: request.pos.keyIndex + 1 };
   }

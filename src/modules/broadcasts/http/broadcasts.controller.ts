@@ -4,6 +4,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page } from '../../../common/pagination/page-query.dto';
 import {
@@ -47,6 +49,7 @@ export class BroadcastsController {
   @Get()
   @AnyAdmin()
   @ApiOperation({ summary: 'List broadcasts (filters: status, isTest, segmentId, q, created from/to)' })
+  @ApiListAnswer(BroadcastView)
   list(@Query() query: ListBroadcastsQueryDto): Promise<Page<BroadcastView>> {
     const { page, limit, sort, status, isTest, segmentId, q, createdFrom, createdTo } = query;
     return this.queries.execute(
@@ -58,6 +61,7 @@ export class BroadcastsController {
   @AnyAdmin()
   @ApiOperation({ summary: 'One broadcast; BROADCAST_NOT_FOUND' })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<BroadcastView> {
     return this.queries.execute(new GetBroadcastQuery(id));
   }
@@ -68,6 +72,7 @@ export class BroadcastsController {
     summary: 'Delivery progress: target, pending, sending, sent, failed, blocked, unknown, progress %',
   })
   @ApiOkResponse({ type: BroadcastStats })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND)
   stats(@Param('id', ParseIntPipe) id: number): Promise<BroadcastStats> {
     return this.queries.execute(new GetBroadcastStatsQuery(id));
   }
@@ -80,6 +85,7 @@ export class BroadcastsController {
       'BROADCAST_EMPTY, MEDIA_INVALID, SEGMENT_NOT_FOUND, VALIDATION_FAILED (HTML, lengths, buttons)',
   })
   @ApiCreatedResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_EMPTY, ErrorCode.MEDIA_INVALID, ErrorCode.SEGMENT_NOT_FOUND)
   async create(
     @Body() body: CreateBroadcastBody,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -102,6 +108,13 @@ export class BroadcastsController {
   @Roles('owner', 'marketing')
   @ApiOperation({ summary: 'Change a draft; BROADCAST_NOT_EDITABLE once scheduled or sent' })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(
+    ErrorCode.BROADCAST_NOT_FOUND,
+    ErrorCode.BROADCAST_NOT_EDITABLE,
+    ErrorCode.BROADCAST_EMPTY,
+    ErrorCode.MEDIA_INVALID,
+    ErrorCode.SEGMENT_NOT_FOUND,
+  )
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateBroadcastBody,
@@ -119,6 +132,12 @@ export class BroadcastsController {
     description: 'BROADCAST_SCHEDULE_IN_PAST, BROADCAST_NOT_EDITABLE, BROADCAST_EMPTY',
   })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(
+    ErrorCode.BROADCAST_NOT_FOUND,
+    ErrorCode.BROADCAST_SCHEDULE_IN_PAST,
+    ErrorCode.BROADCAST_NOT_EDITABLE,
+    ErrorCode.BROADCAST_EMPTY,
+  )
   async schedule(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ScheduleBroadcastBody,
@@ -133,6 +152,7 @@ export class BroadcastsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a draft or a scheduled broadcast now (sending starts within seconds)' })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_NOT_EDITABLE, ErrorCode.BROADCAST_EMPTY)
   async send(
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -148,6 +168,7 @@ export class BroadcastsController {
     summary: 'Cancel a scheduled or sending broadcast: the rest is never sent, what was sent stays sent',
   })
   @ApiOkResponse({ type: BroadcastView })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_NOT_EDITABLE)
   async cancel(
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -164,6 +185,7 @@ export class BroadcastsController {
     description: 'TELEGRAM_UNAVAILABLE when no Telegram account is linked or Telegram refuses',
   })
   @ApiOkResponse({ type: TestSendAnswer })
+  @ApiErrors(ErrorCode.BROADCAST_NOT_FOUND, ErrorCode.BROADCAST_EMPTY, ErrorCode.TELEGRAM_UNAVAILABLE)
   test(
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,

@@ -1,4 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  PartialType,
+} from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsArray,
@@ -14,6 +20,7 @@ import {
 } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/http/validation';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { BroadcastButtonView } from '../queries/broadcast-view';
 import {
   BROADCAST_CONTENT_TYPES,
   BROADCAST_STATUSES,
@@ -23,6 +30,7 @@ import {
 
 const BUTTONS_EXAMPLE = [[{ text: 'Открыть каталог', url: 'https://marmeladny-dvorik.ru/catalog' }]];
 
+@ApiExtraModels(BroadcastButtonView)
 export class CreateBroadcastBody {
   @ApiProperty({
     example: 'Мармелад недели',
@@ -60,6 +68,8 @@ export class CreateBroadcastBody {
   media?: string | null;
 
   @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'array', items: { $ref: getSchemaPath(BroadcastButtonView) } },
     nullable: true,
     example: BUTTONS_EXAMPLE,
     description: 'Rows (at most 10) of URL buttons (at most 8 a row): { text 1..64, url https }',

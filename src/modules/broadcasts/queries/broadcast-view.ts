@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import {
   Broadcast,
   BROADCAST_CONTENT_TYPES,
@@ -8,7 +8,14 @@ import {
   BroadcastStatus,
 } from '../persistence/broadcast.entity';
 
+/** One URL button under a broadcast. */
+export class BroadcastButtonView {
+  @ApiProperty({ example: 'В магазин' }) text: string;
+  @ApiProperty({ example: 'https://example.com' }) url: string;
+}
+
 /** A broadcast as the API shows it. */
+@ApiExtraModels(BroadcastButtonView)
 export class BroadcastView {
   @ApiProperty() id: number;
   @ApiProperty() title: string;
@@ -17,6 +24,8 @@ export class BroadcastView {
   @ApiProperty({ type: String, nullable: true, description: 'Telegram file_id or https URL' })
   media: string | null;
   @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { $ref: getSchemaPath(BroadcastButtonView) } },
     nullable: true,
     description: 'Rows of URL buttons',
     example: [[{ text: 'В магазин', url: 'https://example.com' }]],

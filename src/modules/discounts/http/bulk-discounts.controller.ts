@@ -4,6 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { StartBulkIssueCommand } from '../commands/bulk-issue.commands';
 import { BulkIssueBody, JobStartedResponse } from './discounts.dto';
@@ -23,6 +25,7 @@ export class BulkDiscountsController {
       'progress and the result { total, issued, skipped, failed }',
   })
   @ApiAcceptedResponse({ type: JobStartedResponse })
+  @ApiErrors(ErrorCode.TEMPLATE_NOT_FOUND, ErrorCode.TEMPLATE_INACTIVE, ErrorCode.SEGMENT_NOT_FOUND)
   start(@Body() body: BulkIssueBody, @CurrentAdmin() admin: AdminPrincipal): Promise<{ jobId: string }> {
     return this.commands.execute(
       new StartBulkIssueCommand(

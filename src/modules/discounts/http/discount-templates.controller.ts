@@ -21,6 +21,8 @@ import {
 } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page } from '../../../common/pagination/page-query.dto';
 import {
@@ -53,6 +55,7 @@ export class DiscountTemplatesController {
   @Get()
   @AnyAdmin()
   @ApiOperation({ summary: 'List discount templates' })
+  @ApiListAnswer(TemplateResponse)
   list(@Query() query: ListTemplatesQueryDto): Promise<Page<TemplateView>> {
     return this.queries.execute(
       new ListTemplatesQuery(query.page, query.limit, query.sort, {
@@ -66,6 +69,7 @@ export class DiscountTemplatesController {
   @AnyAdmin()
   @ApiOperation({ summary: 'One template; TEMPLATE_NOT_FOUND' })
   @ApiOkResponse({ type: TemplateResponse })
+  @ApiErrors(ErrorCode.TEMPLATE_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<TemplateView> {
     return this.queries.execute(new GetTemplateQuery(id));
   }
@@ -104,6 +108,7 @@ export class DiscountTemplatesController {
     summary: 'Change a template (issued codes keep their value); isActive false switches it off',
   })
   @ApiOkResponse({ type: TemplateResponse })
+  @ApiErrors(ErrorCode.TEMPLATE_NOT_FOUND, ErrorCode.TEMPLATE_IN_USE)
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateTemplateBody,
@@ -122,7 +127,8 @@ export class DiscountTemplatesController {
     summary:
       'Delete an unused template; TEMPLATE_IN_USE when codes or a gift setting use it (deactivate it instead)',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(ErrorCode.TEMPLATE_NOT_FOUND, ErrorCode.TEMPLATE_IN_USE)
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
     await this.commands.execute(new DeleteTemplateCommand(id, adminActor(admin)));
   }

@@ -16,14 +16,18 @@ import { DiscountView } from '../queries/discount-view';
 import { DiscountDetails, GetDiscountQuery, ListDiscountsQuery } from '../queries/list-discounts.query';
 import { ListUsageQuery, UsageView } from '../queries/list-usage.query';
 import {
+  DiscountDetailsResponse,
   DiscountResponse,
   IssueDiscountBody,
   ListDiscountsQueryDto,
   ListUsageQueryDto,
   RedeemByAdminBody,
   RevokeDiscountBody,
+  UsageResponse,
 } from './discounts.dto';
 import { RedemptionResponse } from './pos-discounts.dto';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { REDEMPTION_REFUSALS } from './redemption-refusals';
 
 @ApiTags('discounts')
 @Controller('api/v1/discounts')
@@ -38,6 +42,7 @@ export class DiscountsController {
   @ApiOperation({
     summary: 'List codes (status as of now), filtered by status, reason, template, client, issue date',
   })
+  @ApiListAnswer(DiscountResponse)
   list(@Query() q: ListDiscountsQueryDto): Promise<Page<DiscountView>> {
     return this.queries.execute(
       new ListDiscountsQuery(q.page, q.limit, q.sort, {
@@ -56,6 +61,7 @@ export class DiscountsController {
   @Get('usage')
   @AnyAdmin()
   @ApiOperation({ summary: 'Usage log: every check and redemption attempt, from every channel' })
+  @ApiListAnswer(UsageResponse)
   usage(@Query() q: ListUsageQueryDto): Promise<Page<UsageView>> {
     return this.queries.execute(
       new ListUsageQuery(q.page, q.limit, q.sort, {
@@ -74,6 +80,8 @@ export class DiscountsController {
   @Get(':code')
   @AnyAdmin()
   @ApiOperation({ summary: 'One code with its template terms and client; DISCOUNT_NOT_FOUND' })
+  @ApiOkResponse({ type: DiscountDetailsResponse })
+  @ApiErrors(ErrorCode.DISCOUNT_NOT_FOUND)
   get(@Param('code') code: string): Promise<DiscountDetails> {
     return this.queries.execute(new GetDiscountQuery(code));
   }
@@ -86,6 +94,13 @@ export class DiscountsController {
       'recurring template was already given for this period; TEMPLATE_INACTIVE, USER_NOT_FOUND, USER_DELETED',
   })
   @ApiCreatedResponse({ type: DiscountResponse })
+  @ApiErrors(
+    ErrorCode.GIFT_ALREADY_ISSUED,
+    ErrorCode.TEMPLATE_NOT_FOUND,
+    ErrorCode.TEMPLATE_INACTIVE,
+    ErrorCode.USER_NOT_FOUND,
+    ErrorCode.USER_DELETED,
+  )
   async issue(@Body() body: IssueDiscountBody, @CurrentAdmin() admin: AdminPrincipal): Promise<DiscountView> {
     const { alreadyIssued, discount } = await this.commands.execute(
       new IssueDiscountCommand({
@@ -116,6 +131,7 @@ export class DiscountsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Redeem a code (channel admin), by the same rules as the till and the staff bot' })
   @ApiOkResponse({ type: RedemptionResponse })
+  @ApiErrors(...REDEMPTION_REFUSALS, ErrorCode.IDEMPOTENCY_CONFLICT)
   redeem(
     @Param('code') code: string,
     @Body() body: RedeemByAdminBody,
@@ -140,6 +156,7 @@ export class DiscountsController {
     summary: 'Revoke a code that can still be used (again: no change); CODE_ALREADY_USED, CODE_EXPIRED',
   })
   @ApiOkResponse({ type: DiscountResponse })
+  @ApiErrors(ErrorCode.DISCOUNT_NOT_FOUND, ErrorCode.CODE_ALREADY_USED, ErrorCode.CODE_EXPIRED)
   revoke(
     @Param('code') code: string,
     @Body() body: RevokeDiscountBody,

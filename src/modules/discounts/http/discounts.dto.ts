@@ -32,6 +32,7 @@ import {
   DiscountReason,
   DiscountStatus,
 } from '../persistence/discount.entity';
+import { CodeClientResponse } from './pos-discounts.dto';
 import { BooleanQuery } from './query-transforms';
 
 /** The most client ids one bulk request may name; bigger audiences go through a segment. */
@@ -255,13 +256,61 @@ export class JobResponse {
   @ApiProperty({ example: 'completed', description: 'waiting, active, delayed, completed, failed, ...' })
   state: string;
   @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'object', additionalProperties: true }],
     example: { processed: 3, total: 3, percent: 100, issued: 2, skipped: 1, failed: 0 },
     description: "The job's own progress (a number or an object)",
   })
   progress: unknown;
-  @ApiProperty({ example: { total: 3, issued: 2, skipped: 1, failed: 0 }, nullable: true }) result: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { total: 3, issued: 2, skipped: 1, failed: 0 },
+    description: "The job's return value; null until it completes",
+  })
+  result: unknown;
   @ApiProperty({ type: String, nullable: true }) failedReason: string | null;
   @ApiProperty() attemptsMade: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
+}
+
+/** One check or redemption attempt in the usage log. */
+export class UsageResponse {
+  @ApiProperty({ example: 5521 }) id: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when the attempt named no existing code' })
+  discountId: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'K7M2QX9A' }) code: string | null;
+  @ApiProperty({ type: Number, nullable: true }) userId: number | null;
+  @ApiProperty({ type: Number, nullable: true }) cashierId: number | null;
+  @ApiProperty({ enum: USAGE_CHANNELS }) channel: UsageChannel;
+  @ApiProperty({ enum: USAGE_ACTIONS }) action: UsageAction;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'CODE_EXPIRED',
+    description: 'The refusal, an ErrorCode',
+  })
+  rejectCode: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Kopecks' }) purchaseAmount: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Kopecks' }) discountAmount: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'till-1' }) terminalId: string | null;
+  @ApiProperty({ type: String, nullable: true }) idempotencyKey: string | null;
+  @ApiProperty() createdAt: Date;
+}
+
+/** The template terms shown with a code. */
+export class DiscountTemplateTermsResponse {
+  @ApiProperty({ example: 'Подарок за подписку' }) templateName: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Kopecks; null = none' }) minPurchase:
+    number | null;
+  @ApiProperty() isActive: boolean;
+}
+
+/** One code with its template's terms and its client. */
+export class DiscountDetailsResponse extends DiscountResponse {
+  @ApiProperty({ type: DiscountTemplateTermsResponse }) template: DiscountTemplateTermsResponse;
+  @ApiProperty({ type: CodeClientResponse, nullable: true, description: 'Null for a shared code' })
+  client: CodeClientResponse | null;
 }

@@ -4,13 +4,15 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page } from '../../../common/pagination/page-query.dto';
 import { RetryJobCommand } from '../commands/retry-job.command';
 import { GetJobQuery, JobView } from '../queries/get-job.query';
 import { JobSummary, ListJobsQuery } from '../queries/list-jobs.query';
 import { JobResponse } from './discounts.dto';
-import { JobListQueryDto, JobPageResponse } from './jobs.dto';
+import { JobListQueryDto, JobSummaryResponse } from './jobs.dto';
 
 /** Background jobs of any queue (bulk issue today); generic, kept here until a module of its own needs it. */
 @ApiTags('jobs')
@@ -27,7 +29,7 @@ export class JobsController {
     summary:
       "Jobs of every queue in one state (default failed), newest first, with a summary of each job's data",
   })
-  @ApiOkResponse({ type: JobPageResponse })
+  @ApiListAnswer(JobSummaryResponse)
   list(@Query() query: JobListQueryDto): Promise<Page<JobSummary>> {
     return this.queries.execute(new ListJobsQuery(query.status, query.page, query.limit));
   }
@@ -36,6 +38,7 @@ export class JobsController {
   @AnyAdmin()
   @ApiOperation({ summary: "A background job's state, progress and result; JOB_NOT_FOUND" })
   @ApiOkResponse({ type: JobResponse })
+  @ApiErrors(ErrorCode.JOB_NOT_FOUND)
   get(@Param('id') id: string): Promise<JobView> {
     return this.queries.execute(new GetJobQuery(id));
   }
@@ -47,6 +50,7 @@ export class JobsController {
     summary: 'Run a failed job again with a fresh set of attempts; JOB_NOT_FOUND, JOB_NOT_FAILED (409)',
   })
   @ApiOkResponse({ type: JobResponse })
+  @ApiErrors(ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_FAILED)
   retry(@Param('id') id: string, @CurrentAdmin() admin: AdminPrincipal): Promise<JobView> {
     return this.commands.execute(new RetryJobCommand(id, adminActor(admin)));
   }

@@ -28,10 +28,3 @@ export class JobSummaryResponse {
   })
   data: Record<string, unknown>;
 }
-
-export class JobPageResponse {
-  @ApiProperty({ type: [JobSummaryResponse] }) items: JobSummaryResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}

@@ -1,7 +1,9 @@
-import { applyDecorators, Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PosAccess } from '../../../common/auth/access.decorators';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { ApiErrorsWithExamples } from '../../../common/http/api-answers';
 import { RedeemDiscountCommand } from '../commands/redeem-discount.command';
 import { CodeCheck, Redemption } from '../queries/code-answers';
 import { ValidateDiscountQuery } from '../queries/validate-discount.query';
@@ -12,24 +14,7 @@ import {
   PosValidateBody,
   RedemptionResponse,
 } from './pos-discounts.dto';
-
-type RefusalName = keyof typeof POS_REFUSAL_EXAMPLES;
-
-/** Documents refusals by HTTP status, each with an example body. */
-const Refusals = (byStatus: Record<number, RefusalName[]>) =>
-  applyDecorators(
-    ...Object.entries(byStatus).map(([status, names]) =>
-      ApiResponse({
-        status: Number(status),
-        description: names.join(', '),
-        content: {
-          'application/json': {
-            examples: Object.fromEntries(names.map((name) => [name, { value: POS_REFUSAL_EXAMPLES[name] }])),
-          },
-        },
-      }),
-    ),
-  );
+import { REDEMPTION_REFUSALS } from './redemption-refusals';
 
 /**
  * The shop's till (X-API-Key). Refusals are the usual error body with a stable code: 404 DISCOUNT_NOT_FOUND,
@@ -53,11 +38,7 @@ export class PosDiscountsController {
     examples: { scanned: { value: { code: 'k7m2 qx9a', purchaseAmount: 250000 } } },
   })
   @ApiOkResponse({ type: CodeCheckResponse })
-  @Refusals({
-    404: ['DISCOUNT_NOT_FOUND'],
-    409: ['CODE_ALREADY_USED'],
-    422: ['CODE_EXPIRED', 'MIN_PURCHASE_NOT_MET'],
-  })
+  @ApiErrorsWithExamples([...REDEMPTION_REFUSALS], POS_REFUSAL_EXAMPLES)
   validate(@Body() body: PosValidateBody): Promise<CodeCheck> {
     return this.queries.execute(
       new ValidateDiscountQuery({
@@ -91,11 +72,7 @@ export class PosDiscountsController {
     },
   })
   @ApiOkResponse({ type: RedemptionResponse })
-  @Refusals({
-    404: ['DISCOUNT_NOT_FOUND'],
-    409: ['CODE_ALREADY_USED', 'IDEMPOTENCY_CONFLICT'],
-    422: ['CODE_EXPIRED', 'MIN_PURCHASE_NOT_MET'],
-  })
+  @ApiErrorsWithExamples([...REDEMPTION_REFUSALS, ErrorCode.IDEMPOTENCY_CONFLICT], POS_REFUSAL_EXAMPLES)
   redeem(@Body() body: PosRedeemBody): Promise<Redemption> {
     return this.commands.execute(
       new RedeemDiscountCommand({

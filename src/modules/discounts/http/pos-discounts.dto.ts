@@ -1,3 +1,5 @@
+import { ErrorCode } from '../../../common/errors/error-code';
+import { ErrorExample } from '../../../common/http/api-answers';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { MAX_KOPECKS } from '../domain/template-rules';
@@ -85,7 +87,8 @@ export class PosRedeemBody {
   clientUserId?: number;
 }
 
-class ClientResponse {
+/** The client a code belongs to (or who is redeeming a shared code). */
+export class CodeClientResponse {
   @ApiProperty({ example: 42 }) userId: number;
   @ApiProperty({ type: String, nullable: true, example: 'Анна' }) firstName: string | null;
 }
@@ -103,7 +106,7 @@ class CodeFactsResponse {
     example: 'Скидка 10 % на одну покупку — спасибо, что подписались на наш канал!',
   })
   description: string | null;
-  @ApiProperty({ type: ClientResponse, nullable: true }) client: ClientResponse | null;
+  @ApiProperty({ type: CodeClientResponse, nullable: true }) client: CodeClientResponse | null;
   @ApiProperty({ example: false, description: 'One code for many clients (each once)' }) shared: boolean;
   @ApiProperty({ example: '2026-03-01T02:15:00.000Z' }) validFrom: Date;
   @ApiProperty({ type: Date, nullable: true, example: '2026-03-31T02:15:00.000Z' }) expiresAt: Date | null;
@@ -131,32 +134,34 @@ export class RedemptionResponse extends CodeFactsResponse {
 }
 
 /** Examples of the refusals a till meets, for Swagger. */
-export const POS_REFUSAL_EXAMPLES = {
-  DISCOUNT_NOT_FOUND: { error: { code: 'DISCOUNT_NOT_FOUND', message: 'No such code' } },
+export const POS_REFUSAL_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
+  DISCOUNT_NOT_FOUND: {
+    error: { code: ErrorCode.DISCOUNT_NOT_FOUND, message: 'No such code', details: null },
+  },
   CODE_ALREADY_USED: {
     error: {
-      code: 'CODE_ALREADY_USED',
+      code: ErrorCode.CODE_ALREADY_USED,
       message: 'The code has already been redeemed',
       details: { code: 'K7M2QX9A', usedAt: '2026-03-10T05:00:00.000Z' },
     },
   },
   CODE_EXPIRED: {
     error: {
-      code: 'CODE_EXPIRED',
+      code: ErrorCode.CODE_EXPIRED,
       message: 'The code has expired',
       details: { code: 'K7M2QX9A', expiresAt: '2026-03-09T00:00:00.000Z' },
     },
   },
   MIN_PURCHASE_NOT_MET: {
     error: {
-      code: 'MIN_PURCHASE_NOT_MET',
+      code: ErrorCode.MIN_PURCHASE_NOT_MET,
       message: 'The purchase is below the minimum for this code',
       details: { code: 'K7M2QX9A', minPurchase: 150000, purchaseAmount: 99000 },
     },
   },
   IDEMPOTENCY_CONFLICT: {
     error: {
-      code: 'IDEMPOTENCY_CONFLICT',
+      code: ErrorCode.IDEMPOTENCY_CONFLICT,
       message: 'This idempotency key was already used for another request',
       details: { firstRequest: { code: 'K7M2QX9A', purchaseAmount: 250000 } },
     },

@@ -4,6 +4,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { UpdateMessageTemplateCommand } from '../commands/update-message-template.command';
 import {
@@ -39,6 +41,7 @@ export class MessageTemplatesController {
   @AnyAdmin()
   @ApiOperation({ summary: 'One message template; MESSAGE_TEMPLATE_NOT_FOUND' })
   @ApiOkResponse({ type: MessageTemplateResponse })
+  @ApiErrors(ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND)
   get(@Param('key') key: string): Promise<MessageTemplateView> {
     return this.queries.execute(new GetMessageTemplateQuery(key));
   }
@@ -51,6 +54,7 @@ export class MessageTemplatesController {
       'PLACEHOLDER_UNKNOWN for a placeholder the key does not provide; VALIDATION_FAILED (details.fields) for HTML Telegram would refuse. The bots use the new text at once.',
   })
   @ApiOkResponse({ type: MessageTemplateResponse })
+  @ApiErrors(ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND, ErrorCode.PLACEHOLDER_UNKNOWN)
   async update(
     @Param('key') key: string,
     @Body() body: UpdateMessageTemplateBody,
@@ -68,6 +72,7 @@ export class MessageTemplatesController {
       'Render the stored text or a draft with sample data, checked as a save would be (nothing is saved)',
   })
   @ApiOkResponse({ type: PreviewResponse })
+  @ApiErrors(ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND, ErrorCode.PLACEHOLDER_UNKNOWN)
   preview(
     @Param('key') key: string,
     @Body() body: PreviewMessageBody,

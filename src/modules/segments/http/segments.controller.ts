@@ -21,6 +21,8 @@ import {
 } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page, PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
@@ -40,7 +42,6 @@ import {
   CreateSegmentBody,
   PreviewSegmentBody,
   SegmentCountResponse,
-  SegmentPageResponse,
   SegmentPreviewResponse,
   SegmentResponse,
   UpdateSegmentBody,
@@ -59,7 +60,7 @@ export class SegmentsController {
   @ApiOperation({
     summary: 'Saved segments, system ones included (any admin); sort: id, name, createdAt, updatedAt',
   })
-  @ApiOkResponse({ type: SegmentPageResponse })
+  @ApiListAnswer(SegmentResponse)
   list(@Query() query: PageQueryDto): Promise<Page<SegmentView>> {
     return this.queries.execute(new ListSegmentsQuery(query.page, query.limit, query.sort));
   }
@@ -73,6 +74,7 @@ export class SegmentsController {
       'SEGMENT_FILTER_INVALID with `details.path`. A POST (the filter is a JSON tree), so not for readonly.',
   })
   @ApiOkResponse({ type: SegmentPreviewResponse })
+  @ApiErrors(ErrorCode.SEGMENT_FILTER_INVALID)
   preview(@Body() body: PreviewSegmentBody): Promise<SegmentPreview> {
     return this.queries.execute(new PreviewSegmentQuery(body.filter));
   }
@@ -81,6 +83,7 @@ export class SegmentsController {
   @AnyAdmin()
   @ApiOperation({ summary: 'One segment (any admin); SEGMENT_NOT_FOUND' })
   @ApiOkResponse({ type: SegmentResponse })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<SegmentView> {
     return this.queries.execute(new GetSegmentQuery(id));
   }
@@ -89,6 +92,7 @@ export class SegmentsController {
   @AnyAdmin()
   @ApiOperation({ summary: 'How many clients a saved segment selects now (any admin); SEGMENT_NOT_FOUND' })
   @ApiOkResponse({ type: SegmentCountResponse })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND)
   async count(@Param('id', ParseIntPipe) id: number): Promise<{ segmentId: number; count: number }> {
     return { segmentId: id, count: await this.queries.execute(new CountSegmentQuery({ segmentId: id })) };
   }
@@ -101,6 +105,7 @@ export class SegmentsController {
       'SEGMENT_FILTER_INVALID with `details.path`; VALIDATION_FAILED on `name` when the name is taken.',
   })
   @ApiCreatedResponse({ type: SegmentResponse })
+  @ApiErrors(ErrorCode.SEGMENT_FILTER_INVALID)
   async create(@Body() body: CreateSegmentBody, @CurrentAdmin() admin: AdminPrincipal): Promise<SegmentView> {
     const { id } = await this.commands.execute(new CreateSegmentCommand(body, adminActor(admin)));
     return this.queries.execute(new GetSegmentQuery(id));
@@ -114,6 +119,7 @@ export class SegmentsController {
       'SEGMENT_NOT_FOUND; FORBIDDEN_ROLE for a system segment (read-only for everyone); SEGMENT_FILTER_INVALID.',
   })
   @ApiOkResponse({ type: SegmentResponse })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND, ErrorCode.FORBIDDEN_ROLE, ErrorCode.SEGMENT_FILTER_INVALID)
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateSegmentBody,
@@ -131,7 +137,8 @@ export class SegmentsController {
     description:
       'SEGMENT_IN_USE while a broadcast points at it; FORBIDDEN_ROLE for a system segment; SEGMENT_NOT_FOUND.',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(ErrorCode.SEGMENT_NOT_FOUND, ErrorCode.FORBIDDEN_ROLE, ErrorCode.SEGMENT_IN_USE)
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
     await this.commands.execute(new DeleteSegmentCommand(id, adminActor(admin)));
   }

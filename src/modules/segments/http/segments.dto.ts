@@ -75,13 +75,6 @@ export class SegmentResponse {
   @ApiProperty() updatedAt: Date;
 }
 
-export class SegmentPageResponse {
-  @ApiProperty({ type: [SegmentResponse] }) items: SegmentResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
-
 export class PreviewClientResponse {
   @ApiProperty() id: number;
   @ApiProperty({ type: String, nullable: true }) firstName: string | null;

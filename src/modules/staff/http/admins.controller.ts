@@ -21,6 +21,8 @@ import {
 } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { Roles } from '../../../common/auth/access.decorators';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page } from '../../../common/pagination/page-query.dto';
 import { CreateAdminCommand } from '../commands/create-admin.command';
@@ -47,6 +49,7 @@ export class AdminsController {
 
   @Get()
   @ApiOperation({ summary: 'List admins (owner)' })
+  @ApiListAnswer(AdminResponse)
   list(@Query() query: ListAdminsQueryDto): Promise<Page<AdminView>> {
     return this.queries.execute(new ListAdminsQuery(query.page, query.limit, query.sort, query.role));
   }
@@ -54,6 +57,7 @@ export class AdminsController {
   @Get(':id')
   @ApiOperation({ summary: 'One admin (owner); ADMIN_NOT_FOUND' })
   @ApiOkResponse({ type: AdminResponse })
+  @ApiErrors(ErrorCode.ADMIN_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<AdminView> {
     return this.queries.execute(new GetAdminQuery(id));
   }
@@ -61,6 +65,7 @@ export class AdminsController {
   @Post()
   @ApiOperation({ summary: 'Create an admin (owner); ADMIN_USERNAME_TAKEN' })
   @ApiCreatedResponse({ type: AdminResponse })
+  @ApiErrors(ErrorCode.ADMIN_USERNAME_TAKEN)
   async create(@Body() body: CreateAdminBody, @CurrentAdmin() admin: AdminPrincipal): Promise<AdminView> {
     const { id } = await this.commands.execute(
       new CreateAdminCommand(body.username, body.password, body.role, adminActor(admin)),
@@ -71,6 +76,7 @@ export class AdminsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change role or active flag (owner); LAST_OWNER keeps one active owner' })
   @ApiOkResponse({ type: AdminResponse })
+  @ApiErrors(ErrorCode.ADMIN_NOT_FOUND, ErrorCode.LAST_OWNER)
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateAdminBody,
@@ -83,7 +89,8 @@ export class AdminsController {
   @Post(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: "Reset an admin's password (owner)" })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Changed; the old password no longer works' })
+  @ApiErrors(ErrorCode.ADMIN_NOT_FOUND)
   async resetPassword(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ResetPasswordBody,
@@ -95,7 +102,8 @@ export class AdminsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an admin (owner); LAST_OWNER for the last active owner' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(ErrorCode.ADMIN_NOT_FOUND, ErrorCode.LAST_OWNER)
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
     await this.commands.execute(new DeleteAdminCommand(id, adminActor(admin)));
   }

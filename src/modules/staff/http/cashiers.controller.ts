@@ -1,26 +1,17 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Page } from '../../../common/pagination/page-query.dto';
 import { DecideCashierCommand } from '../commands/decide-cashier.command';
 import { RevokeCashierCommand } from '../commands/revoke-cashier.command';
 import { CashierView } from '../queries/cashier-view';
 import { ListCashiersQuery } from '../queries/list-cashiers.query';
-import { CashierPageResponse, CashierResponse, ListCashiersQueryDto } from './cashiers.dto';
-
-const NOT_FOUND = { description: 'CASHIER_NOT_FOUND' };
-const DECIDED = {
-  description: 'CASHIER_ALREADY_DECIDED: the first decision stands; details.status says which',
-};
+import { CashierResponse, ListCashiersQueryDto } from './cashiers.dto';
 
 @ApiTags('cashiers')
 @Controller('api/v1/cashiers')
@@ -37,7 +28,7 @@ export class CashiersController {
     description:
       'sort: id, fullName, status, createdAt or decidedAt (`-` for descending); default -createdAt',
   })
-  @ApiOkResponse({ type: CashierPageResponse })
+  @ApiListAnswer(CashierResponse)
   list(@Query() query: ListCashiersQueryDto): Promise<Page<CashierView>> {
     return this.queries.execute(
       new ListCashiersQuery({ status: query.status, q: query.q }, query.page, query.limit, query.sort),
@@ -49,8 +40,7 @@ export class CashiersController {
   @Roles('owner')
   @ApiOperation({ summary: 'Approve a pending application; the cashier is told in the staff bot' })
   @ApiOkResponse({ type: CashierResponse })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse(DECIDED)
+  @ApiErrors(ErrorCode.CASHIER_NOT_FOUND, ErrorCode.CASHIER_ALREADY_DECIDED)
   approve(
     @Param('id', ParseIntPipe) id: number,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -63,8 +53,7 @@ export class CashiersController {
   @Roles('owner')
   @ApiOperation({ summary: 'Reject a pending application; the applicant is told in the staff bot' })
   @ApiOkResponse({ type: CashierResponse })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse(DECIDED)
+  @ApiErrors(ErrorCode.CASHIER_NOT_FOUND, ErrorCode.CASHIER_ALREADY_DECIDED)
   reject(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<CashierView> {
     return this.commands.execute(new DecideCashierCommand(id, 'reject', admin.id));
   }
@@ -76,8 +65,7 @@ export class CashiersController {
     summary: 'Revoke an approved cashier (or a pending application): no access from their next message on',
   })
   @ApiOkResponse({ type: CashierResponse })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse({ description: 'CASHIER_ALREADY_DECIDED: already rejected or revoked' })
+  @ApiErrors(ErrorCode.CASHIER_NOT_FOUND, ErrorCode.CASHIER_ALREADY_DECIDED)
   revoke(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<CashierView> {
     return this.commands.execute(new RevokeCashierCommand(id, admin.id));
   }

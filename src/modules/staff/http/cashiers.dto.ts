@@ -28,10 +28,3 @@ export class CashierResponse {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
-
-export class CashierPageResponse {
-  @ApiProperty({ type: [CashierResponse] }) items: CashierResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}

@@ -17,6 +17,7 @@ import type { Response } from 'express';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
+import { ApiErrors, ApiListAnswer } from '../../../common/http/api-answers';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
 import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
@@ -38,7 +39,7 @@ import {
   UpdateUserBody,
   UserDetailResponse,
   UserFilterDto,
-  UserPageResponse,
+  UserResponse,
 } from './users.dto';
 
 /** The query string's filters, without paging. */
@@ -79,7 +80,8 @@ export class UsersController {
       'Defaults: active, non-test clients (`status` / `isTest` ask for others: blocked, deleted, test); ' +
       'sorted by `-createdAt`. `sort`: id, createdAt, lastActivityAt, firstName, username, birthDate.',
   })
-  @ApiOkResponse({ type: UserPageResponse })
+  @ApiListAnswer(UserResponse)
+  @ApiErrors(ErrorCode.SEGMENT_FILTER_INVALID)
   list(@Query() query: ListUsersQueryDto): Promise<Page<UserView>> {
     return this.queries.execute(new ListUsersQuery(filterOf(query), query.page, query.limit, query.sort));
   }
@@ -94,6 +96,11 @@ export class UsersController {
       'row, times in shop time. Streamed: never held in memory whole. Audited as users.exported.',
   })
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The CSV file (Content-Disposition: attachment; filename="users-YYYY-MM-DD.csv")',
+    content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(ErrorCode.SEGMENT_FILTER_INVALID)
   async export(
     @Query() query: UserFilterDto,
     @CurrentAdmin() admin: AdminPrincipal,
@@ -110,6 +117,7 @@ export class UsersController {
   @AnyAdmin()
   @ApiOperation({ summary: "A client's card with codes and redemptions (any admin); USER_NOT_FOUND" })
   @ApiOkResponse({ type: UserDetailResponse })
+  @ApiErrors(ErrorCode.USER_NOT_FOUND)
   get(@Param('id', ParseIntPipe) id: number): Promise<UserDetailView> {
     return this.queries.execute(new GetUserQuery(id));
   }
@@ -122,6 +130,13 @@ export class UsersController {
       'TAG_TOO_MANY, TAG_INVALID, BIRTH_DATE_INVALID, USER_NOT_FOUND, USER_DELETED. Audited as user.updated.',
   })
   @ApiOkResponse({ type: UserDetailResponse })
+  @ApiErrors(
+    ErrorCode.USER_NOT_FOUND,
+    ErrorCode.USER_DELETED,
+    ErrorCode.TAG_TOO_MANY,
+    ErrorCode.TAG_INVALID,
+    ErrorCode.BIRTH_DATE_INVALID,
+  )
   async update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateUserBody,
@@ -140,7 +155,8 @@ export class UsersController {
       'Names, username, birth date, notes and tags cleared, status `deleted`, Telegram id kept only as a SHA-256 ' +
       'hash (the person can register again as new); codes and redemptions stay. USER_NOT_FOUND, USER_DELETED.',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted (anonymised)' })
+  @ApiErrors(ErrorCode.USER_NOT_FOUND, ErrorCode.USER_DELETED)
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentAdmin() admin: AdminPrincipal): Promise<void> {
     await this.commands.execute(new DeleteUserCommand(id, adminActor(admin)));
   }
@@ -157,6 +173,12 @@ export class UsersController {
       'tags is skipped. TAG_INVALID, TAG_TOO_MANY, SEGMENT_NOT_FOUND, SEGMENT_FILTER_INVALID. Audited as users.bulk_tags.',
   })
   @ApiOkResponse({ type: BulkTagsResponse })
+  @ApiErrors(
+    ErrorCode.TAG_INVALID,
+    ErrorCode.TAG_TOO_MANY,
+    ErrorCode.SEGMENT_NOT_FOUND,
+    ErrorCode.SEGMENT_FILTER_INVALID,
+  )
   bulkTags(@Body() body: BulkTagsBody, @CurrentAdmin() admin: AdminPrincipal): Promise<BulkTagResult> {
     return this.commands.execute(
       new BulkTagUsersCommand(body.add ?? [], body.remove ?? [], targetOf(body), adminActor(admin)),

@@ -242,7 +242,14 @@ export class UserResponse {
   @ApiProperty({ type: String, nullable: true }) lastName: string | null;
   @ApiProperty({ type: String, nullable: true }) languageCode: string | null;
   @ApiProperty({ example: 'instagram' }) source: string;
-  @ApiProperty({ type: String, nullable: true, example: '1995-03-07' }) birthDate: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    pattern: '^(\\d{4}|-)-\\d{2}-\\d{2}$',
+    example: '1995-03-07',
+    description: 'YYYY-MM-DD, or --MM-DD (ISO 8601 without a year) when the client gave only day and month',
+  })
+  birthDate: string | null;
   @ApiProperty({ type: Date, nullable: true }) birthDateSetAt: Date | null;
   @ApiProperty() isSubscribed: boolean;
   @ApiProperty({ type: Date, nullable: true }) subscriptionCheckedAt: Date | null;
@@ -256,13 +263,6 @@ export class UserResponse {
   @ApiProperty() isTest: boolean;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
-}
-
-export class UserPageResponse {
-  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
 }
 
 export class UserDiscountResponse {

@@ -4,16 +4,14 @@ export interface FieldError {
   errors: string[];
 }
 
-/** The API's error body: `{ error: { code, message, details } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+import type { ErrorCode } from '@dvorik/api';
 
 /** An API refusal carried through the panel: the HTTP status, the stable ErrorCode and its details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** One of the API's ErrorCodes, or NETWORK when the server was not reached. */
+    readonly code: ErrorCode | 'NETWORK',
     readonly serverMessage: string,
     readonly details: unknown,
   ) {
@@ -28,7 +26,4 @@ export class ApiError extends Error {
   }
 }
 
-export function isErrorBody(value: unknown): value is ErrorBody {
-  const error = (value as { error?: { code?: unknown } } | null)?.error;
-  return typeof error?.code === 'string';
-}
+export { isErrorBody } from '@dvorik/api';

@@ -10,7 +10,7 @@ import {
 } from '@mui/material';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLogin } from 'react-admin';
-import { takeLoginReason } from '../providers/auth-provider';
+import { loginReason } from '../providers/auth-provider';
 import { logInWithTelegramToken, takeTokenFromLink } from './telegram-login';
 
 /**
@@ -19,7 +19,7 @@ import { logInWithTelegramToken, takeTokenFromLink } from './telegram-login';
  */
 export function LoginPage() {
   const login = useLogin();
-  const [reason] = useState(() => takeLoginReason());
+  const [reason] = useState(() => loginReason());
   const [linkToken] = useState(() => takeTokenFromLink());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(linkToken !== null);

@@ -1,18 +1,9 @@
+import type { Schemas } from '@dvorik/api';
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../api/http';
+import { answer, api } from '../api/client';
 
 /** A background job as GET /jobs/:id shows it. */
-export interface JobView {
-  id: string;
-  name: string;
-  state: string;
-  progress: unknown;
-  result: unknown;
-  failedReason: string | null;
-  attemptsMade: number;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type JobView = Schemas['JobResponse'];
 
 const FINISHED = new Set(['completed', 'failed']);
 
@@ -20,7 +11,7 @@ const FINISHED = new Set(['completed', 'failed']);
 export function useJobProgress(jobId: string | null) {
   return useQuery({
     queryKey: ['job', jobId],
-    queryFn: () => apiRequest<JobView>(`/jobs/${encodeURIComponent(jobId ?? '')}`),
+    queryFn: () => answer(api.GET('/api/v1/jobs/{id}', { params: { path: { id: jobId ?? '' } } })),
     enabled: jobId !== null,
     refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.state) ? false : 1000),
   });

@@ -11,7 +11,7 @@ const SERIES = [
 ] as const;
 
 /** The daily series of the period, one line per figure. */
-export function DailyChart({ days }: { days: DailyPoint[] }) {
+export default function DailyChart({ days }: { days: DailyPoint[] }) {
   return (
     <Box
       sx={{ width: '100%', height: 280 }}

@@ -1,15 +1,17 @@
 import { Box, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Title } from 'react-admin';
 import { ActionError } from '../common/ActionError';
 import { formatCalendarDate } from '../format/shop-time';
 import { Alerts } from './Alerts';
-import { DailyChart } from './DailyChart';
 import { KpiCards } from './KpiCards';
 import { lastDays, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { SourcesPanel } from './SourcesPanel';
 import { useStats } from './use-stats';
+
+// recharts is the heaviest library of the panel: the figures show first, the charts follow.
+const DailyChart = lazy(() => import('./DailyChart'));
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -42,7 +44,9 @@ export default function Dashboard() {
         <Alerts />
         <ActionError error={error} />
         {kpi.data ? <KpiCards kpi={kpi.data} /> : !error && <CircularProgress aria-label="Загрузка" />}
-        <Section title="По дням">{daily.data && <DailyChart days={daily.data.days} />}</Section>
+        <Section title="По дням">
+          <Suspense fallback={null}>{daily.data && <DailyChart days={daily.data.days} />}</Suspense>
+        </Section>
         <Section title="Источники">{sources.data && <SourcesPanel rows={sources.data.items} />}</Section>
       </Stack>
     </Box>

@@ -14,6 +14,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
       <ToggleButtonGroup
         size="small"
+        sx={{ flexWrap: 'wrap', maxWidth: '100%' }}
         exclusive
         value={preset}
         onChange={(_e, v: PeriodPreset | null) => choose(v)}

@@ -1,74 +1,26 @@
+import type { Schemas } from '@dvorik/api';
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../api/http';
-import type { PageEnvelope } from '../providers/data-provider';
+import { answer, api } from '../api/client';
 import type { Period } from './period';
 
-export interface ByReason {
-  subscription: number;
-  birthday: number;
-  manual: number;
-  bulk: number;
-  referral: number;
-}
+export type Kpi = Schemas['KpiResponse'];
+export type DailyPoint = Schemas['DailyPointResponse'];
+export type SourceRow = Schemas['SourceRowResponse'];
 
-export interface Kpi {
-  from: string;
-  to: string;
-  users: {
-    total: number;
-    new: number;
-    subscribed: number;
-    subscribedShare: number;
-    birthdaysSet: number;
-    referrals: number;
-  };
-  codes: {
-    issued: number;
-    issuedByReason: ByReason;
-    redeemed: number;
-    redeemedByReason: ByReason;
-    redemptionRate: number;
-  };
-  broadcasts: {
-    sent: number;
-    recipients: number;
-    delivered: number;
-    blocked: number;
-    deliveryRate: number;
-    blockRate: number;
-  };
-  activeCashiers: number;
-}
-
-export interface DailyPoint {
-  date: string;
-  newUsers: number;
-  codesIssued: number;
-  redemptions: number;
-  messagesSent: number;
-}
-
-export interface SourceRow {
-  source: string;
-  registrations: number;
-  subscriptions: number;
-  redemptions: number;
-}
-
-/** The three stats reads of the dashboard for one period. */
+/** The three stats reads of the dashboard for one period (typed by the generated client). */
 export function useStats(period: Period) {
   const query = { from: period.from, to: period.to };
   const kpi = useQuery({
     queryKey: ['stats', 'kpi', query],
-    queryFn: () => apiRequest<Kpi>('/stats/kpi', { query }),
+    queryFn: () => answer(api.GET('/api/v1/stats/kpi', { params: { query } })),
   });
   const daily = useQuery({
     queryKey: ['stats', 'daily', query],
-    queryFn: () => apiRequest<{ days: DailyPoint[] }>('/stats/daily', { query }),
+    queryFn: () => answer(api.GET('/api/v1/stats/daily', { params: { query } })),
   });
   const sources = useQuery({
     queryKey: ['stats', 'sources', query],
-    queryFn: () => apiRequest<{ items: SourceRow[] }>('/stats/sources', { query }),
+    queryFn: () => answer(api.GET('/api/v1/stats/sources', { params: { query } })),
   });
   return { kpi, daily, sources };
 }
@@ -77,11 +29,12 @@ export function useStats(period: Period) {
 export function useAlerts() {
   const cashiers = useQuery({
     queryKey: ['alerts', 'cashiers'],
-    queryFn: () => apiRequest<PageEnvelope<unknown>>('/cashiers', { query: { status: 'pending', limit: 1 } }),
+    queryFn: () =>
+      answer(api.GET('/api/v1/cashiers', { params: { query: { status: 'pending', limit: 1 } } })),
   });
   const jobs = useQuery({
     queryKey: ['alerts', 'jobs'],
-    queryFn: () => apiRequest<PageEnvelope<unknown>>('/jobs', { query: { status: 'failed', limit: 1 } }),
+    queryFn: () => answer(api.GET('/api/v1/jobs', { params: { query: { status: 'failed', limit: 1 } } })),
   });
   return { pendingCashiers: cashiers.data?.total ?? 0, failedJobs: jobs.data?.total ?? 0 };
 }

@@ -1,7 +1,11 @@
+import type { ErrorCode } from '@dvorik/api';
 import { ApiError } from '../api/api-error';
 
-/** Every ErrorCode the API answers with, as the Russian text the panel shows next to the field or action. */
-export const ERROR_MESSAGES: Record<string, string> = {
+/**
+ * Every ErrorCode the API answers with (the generated type makes a missing one a compile error), as the
+ * Russian text the panel shows next to the field or action.
+ */
+export const ERROR_MESSAGES: Record<ErrorCode | 'NETWORK', string> = {
   VALIDATION_FAILED: 'Проверьте поля формы',
   AUTH_REQUIRED: 'Войдите в панель',
   AUTH_INVALID_CREDENTIALS: 'Неверное имя пользователя или пароль',
@@ -56,6 +60,11 @@ export const ERROR_MESSAGES: Record<string, string> = {
   NETWORK: 'Нет связи с сервером',
 };
 
+/** The Russian text of an ErrorCode met as a plain string (a usage log's reject code). */
+export function codeMessage(code: string): string {
+  return (ERROR_MESSAGES as Record<string, string>)[code] ?? code;
+}
+
 /** The Russian text for any error the panel meets (an ApiError by its code, anything else generically). */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return ERROR_MESSAGES[error.code] ?? ERROR_MESSAGES.INTERNAL_ERROR;
@@ -69,7 +78,7 @@ export function errorMessage(error: unknown): string {
  */
 export function fieldErrors(
   error: unknown,
-  fieldOf: Record<string, string> = {},
+  fieldOf: Partial<Record<ErrorCode, string>> = {},
 ): Record<string, string> | null {
   if (!(error instanceof ApiError)) return null;
   if (error.code === 'VALIDATION_FAILED' && error.fields.length > 0) {
@@ -80,6 +89,6 @@ export function fieldErrors(
     }
     return out;
   }
-  const field = fieldOf[error.code];
+  const field = error.code === 'NETWORK' ? undefined : fieldOf[error.code];
   return field ? { [field]: errorMessage(error) } : null;
 }

@@ -1,40 +1,23 @@
 import type { AuthProvider } from 'react-admin';
 import { ApiError } from '../api/api-error';
-import { apiRequest } from '../api/http';
+import { answer, api } from '../api/client';
 import { clearSession, readSession, saveSession, type AdminRole, type Session } from '../api/session';
 import { canAccess } from '../auth/access';
 import { errorMessage } from '../errors/error-messages';
 import { setShopTimezone } from '../format/shop-time';
 
-interface AccessToken {
-  accessToken: string;
-  expiresIn: number;
-}
-
-interface Me {
-  id: number;
-  username: string;
-  role: AdminRole;
-}
-
-interface SettingView {
-  key: string;
-  value: unknown;
-}
-
 /** Why the login page is shown (an expired session says so in Russian there). */
 const REASON_KEY = 'dvorik.loginReason';
 
-export function takeLoginReason(): string | null {
-  const reason = sessionStorage.getItem(REASON_KEY);
-  sessionStorage.removeItem(REASON_KEY);
-  return reason;
+/** The note for the login page; it stays until the next log-in (the page may mount more than once). */
+export function loginReason(): string | null {
+  return sessionStorage.getItem(REASON_KEY);
 }
 
 /** Reads `shop.timezone` so every date is shown in shop time. */
 export async function loadShopTimezone(): Promise<void> {
   try {
-    const settings = await apiRequest<SettingView[]>('/settings');
+    const settings = await answer(api.GET('/api/v1/settings'));
     const zone = settings.find((s) => s.key === 'shop.timezone')?.value;
     setShopTimezone(typeof zone === 'string' ? zone : null);
   } catch {
@@ -44,10 +27,16 @@ export async function loadShopTimezone(): Promise<void> {
 
 /** Starts a session from a JWT (password log-in; the Telegram link log-in uses it too). */
 export async function startSession(accessToken: string): Promise<Session> {
+  sessionStorage.removeItem(REASON_KEY);
   saveSession({ token: accessToken, id: 0, username: '', role: 'readonly' });
   try {
-    const me = await apiRequest<Me>('/auth/me');
-    const session: Session = { token: accessToken, id: me.id, username: me.username, role: me.role };
+    const me = await answer(api.GET('/api/v1/auth/me'));
+    const session: Session = {
+      token: accessToken,
+      id: me.id,
+      username: me.username,
+      role: me.role as AdminRole,
+    };
     saveSession(session);
     await loadShopTimezone();
     return session;
@@ -61,11 +50,7 @@ export async function startSession(accessToken: string): Promise<Session> {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
-      const token = await apiRequest<AccessToken>('/auth/login', {
-        method: 'POST',
-        body: { username, password },
-        anonymous: true,
-      });
+      const token = await answer(api.POST('/api/v1/auth/login', { body: { username, password } }));
       await startSession(token.accessToken);
     } catch (error) {
       throw new Error(errorMessage(error));
@@ -75,7 +60,7 @@ export const authProvider: AuthProvider = {
   async logout() {
     if (readSession()) {
       try {
-        await apiRequest('/auth/logout', { method: 'POST' });
+        await answer(api.POST('/api/v1/auth/logout'));
       } catch {
         // The token is already expired or revoked: nothing left to revoke.
       }

@@ -1,17 +1,14 @@
+import type { ListPage } from '@dvorik/api';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { ApiError } from '../api/api-error';
 import { apiRequest, type QueryValue } from '../api/http';
 import { errorMessage, fieldErrors } from '../errors/error-messages';
+import { changedFields, pageQuery } from './query-shape';
 import { routeOf } from './resource-routes';
 
-/** The API's list envelope. */
-export interface PageEnvelope<T> {
-  items: T[];
-  total: number;
-  page: number;
-  limit: number;
-}
+/** The API's list envelope `{ items, total, page, limit }` (from the generated client). */
+export type PageEnvelope<T> = ListPage<T>;
 
 type ApiRecord = Record<string, unknown>;
 
@@ -23,21 +20,6 @@ function withId(resource: string, record: ApiRecord): RaRecord {
 
 function recordPath(resource: string, id: Identifier): string {
   return `${routeOf(resource).path}/${encodeURIComponent(String(id))}`;
-}
-
-/** `{ page, limit, sort }` from react-admin's pagination and sort (`-field` descending). */
-export function pageQuery(
-  pagination: { page: number; perPage: number } | undefined,
-  sort: { field: string; order: string } | undefined,
-): Record<string, QueryValue> {
-  const query: Record<string, QueryValue> = {};
-  if (pagination) {
-    query.page = pagination.page;
-    query.limit = Math.min(pagination.perPage, 100);
-  }
-  if (sort?.field && sort.field !== 'id') query.sort = sort.order === 'DESC' ? `-${sort.field}` : sort.field;
-  else if (sort?.field === 'id') query.sort = sort.order === 'DESC' ? '-id' : 'id';
-  return query;
 }
 
 function filterQuery(resource: string, filter: Record<string, unknown> = {}): Record<string, QueryValue> {
@@ -153,16 +135,3 @@ export const dataProvider: DataProvider = {
       return { data: params.ids };
     }),
 };
-
-/**
- * Only the fields the form changed: the API refuses unknown fields (forbidNonWhitelisted), and a record's
- * read-only fields (id, createdAt, counts) must not go back.
- */
-export function changedFields(data: ApiRecord, previous: ApiRecord | undefined): ApiRecord {
-  if (!previous) return data;
-  const out: ApiRecord = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (JSON.stringify(value) !== JSON.stringify(previous[key])) out[key] = value;
-  }
-  return out;
-}

@@ -2,7 +2,7 @@ import { FunctionField, TextField } from 'react-admin';
 import { label, USAGE_ACTION, USAGE_CHANNEL } from '../../common/labels';
 import { RublesField } from '../../common/RublesField';
 import { ShopDateField } from '../../common/ShopDateField';
-import { ERROR_MESSAGES } from '../../errors/error-messages';
+import { codeMessage } from '../../errors/error-messages';
 
 /** The usage log's columns, shared by the log page and a code's page. */
 export const usageColumns = [
@@ -18,7 +18,7 @@ export const usageColumns = [
     key="reject"
     label="Отказ"
     sortable={false}
-    render={(r) => (r.rejectCode ? (ERROR_MESSAGES[r.rejectCode as string] ?? r.rejectCode) : '')}
+    render={(r) => (r.rejectCode ? codeMessage(String(r.rejectCode)) : '')}
   />,
   <FunctionField
     key="channel"

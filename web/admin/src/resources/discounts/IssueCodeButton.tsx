@@ -2,7 +2,7 @@ import AddCardIcon from '@mui/icons-material/AddCard';
 import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useGetList, useNotify, useRefresh } from 'react-admin';
-import { apiRequest } from '../../api/http';
+import { answer, api } from '../../api/client';
 import { ActionDialog } from '../../common/ActionDialog';
 
 /** Issues a code of an active template to one client (POST /discounts); the client bot tells the client. */
@@ -25,9 +25,8 @@ export function IssueCodeButton({ userId }: { userId?: number }) {
   const shared = chosen?.usage === 'shared';
 
   const issue = async () => {
-    const body: Record<string, unknown> = { templateId };
-    if (!shared) body.userId = Number(client);
-    const code = await apiRequest<{ code: string }>('/discounts', { method: 'POST', body });
+    const body = { templateId: Number(templateId), ...(shared ? {} : { userId: Number(client) }) };
+    const code = await answer(api.POST('/api/v1/discounts', { body }));
     notify(`Выдан код ${code.code}`, { type: 'success' });
     refresh();
   };

@@ -2,13 +2,9 @@ import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { apiRequest } from '../../api/http';
+import { answer, api } from '../../api/client';
 import { ActionDialog } from '../../common/ActionDialog';
 import { formatRubles, kopecksFromRubles } from '../../format/money';
-
-interface RedeemAnswer {
-  discountAmount?: number | null;
-}
 
 /** Redeems a code from the panel (a purchase at the counter without a cashier), with the purchase amount. */
 export function RedeemCodeButton() {
@@ -22,17 +18,14 @@ export function RedeemCodeButton() {
   const shared = record.userId === null;
   const kopecks = kopecksFromRubles(amount);
   const redeem = async () => {
-    const body: Record<string, unknown> = {};
-    if (kopecks !== null) body.purchaseAmount = kopecks;
-    if (shared && client) body.clientUserId = Number(client);
-    const answer = await apiRequest<RedeemAnswer>(
-      `/discounts/${encodeURIComponent(String(record.code))}/redeem`,
-      {
-        method: 'POST',
-        body,
-      },
+    const body = {
+      ...(kopecks !== null ? { purchaseAmount: kopecks } : {}),
+      ...(shared && client ? { clientUserId: Number(client) } : {}),
+    };
+    const redemption = await answer(
+      api.POST('/api/v1/discounts/{code}/redeem', { params: { path: { code: String(record.code) } }, body }),
     );
-    const off = answer?.discountAmount ? `, скидка ${formatRubles(answer.discountAmount)}` : '';
+    const off = redemption.discountAmount ? `, скидка ${formatRubles(redemption.discountAmount)}` : '';
     notify(`Код ${record.code} погашен${off}`, { type: 'success' });
     refresh();
   };

@@ -2,7 +2,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { apiRequest } from '../../api/http';
+import { answer, api } from '../../api/client';
 import { ActionDialog } from '../../common/ActionDialog';
 
 /** Revokes a code with an optional note kept in the audit log. */
@@ -14,10 +14,12 @@ export function RevokeCodeButton() {
   const refresh = useRefresh();
   if (!record) return null;
   const revoke = async () => {
-    await apiRequest(`/discounts/${encodeURIComponent(String(record.code))}/revoke`, {
-      method: 'POST',
-      body: note ? { note } : {},
-    });
+    await answer(
+      api.POST('/api/v1/discounts/{code}/revoke', {
+        params: { path: { code: String(record.code) } },
+        body: note ? { note } : {},
+      }),
+    );
     notify('Код отозван', { type: 'success' });
     refresh();
   };

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useGetList, useListContext } from 'react-admin';
-import { apiRequest } from '../../api/http';
+import { answer, api } from '../../api/client';
 import { ActionError } from '../../common/ActionError';
 import { JOB_STATES, jobPercent, useJobProgress } from '../../common/use-job-progress';
 
@@ -46,10 +46,11 @@ export function BulkIssueButton() {
   const start = async () => {
     setError(null);
     try {
-      const started = await apiRequest<{ jobId: string }>('/users/bulk/discounts', {
-        method: 'POST',
-        body: { templateId, userIds: selectedIds },
-      });
+      const started = await answer(
+        api.POST('/api/v1/users/bulk/discounts', {
+          body: { templateId: Number(templateId), userIds: selectedIds.map(Number) },
+        }),
+      );
       setJobId(started.jobId);
     } catch (e) {
       setError(e);

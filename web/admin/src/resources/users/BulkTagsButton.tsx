@@ -9,14 +9,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
-import { apiRequest } from '../../api/http';
+import { answer, api } from '../../api/client';
 import { ActionError } from '../../common/ActionError';
-
-interface BulkTagResult {
-  matched: number;
-  updated: number;
-  skipped: number;
-}
 
 const splitTags = (text: string) =>
   text
@@ -40,10 +34,11 @@ export function BulkTagsButton() {
     setBusy(true);
     setError(null);
     try {
-      const result = await apiRequest<BulkTagResult>('/users/bulk/tags', {
-        method: 'POST',
-        body: { userIds: selectedIds, add: splitTags(add), remove: splitTags(remove) },
-      });
+      const result = await answer(
+        api.POST('/api/v1/users/bulk/tags', {
+          body: { userIds: selectedIds.map(Number), add: splitTags(add), remove: splitTags(remove) },
+        }),
+      );
       notify(`Теги изменены у ${result.updated} из ${result.matched}; пропущено: ${result.skipped}`, {
         type: 'success',
       });

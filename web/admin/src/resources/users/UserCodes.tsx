@@ -1,33 +1,18 @@
+import type { Schemas } from '@dvorik/api';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Link } from 'react-admin';
+import { Link, useCreatePath } from 'react-admin';
 import { DISCOUNT_STATUS, label } from '../../common/labels';
 import { formatShopDateTime } from '../../format/shop-time';
 import { formatRubles } from '../../format/money';
 
-interface CardCode {
-  id: number;
-  code: string;
-  templateName: string | null;
-  kind: string;
-  value: number;
-  status: string;
-  expiresAt: string | null;
-  createdAt: string;
-}
-
-interface CardRedemption {
-  id: number;
-  code: string | null;
-  channel: string;
-  purchaseAmount: number | null;
-  discountAmount: number | null;
-  createdAt: string;
-}
+type CardCode = Schemas['UserDiscountResponse'];
+type CardRedemption = Schemas['UserRedemptionResponse'];
 
 const valueText = (c: CardCode) => (c.kind === 'percent' ? `${c.value} %` : formatRubles(c.value));
 
 /** The card's codes (newest first). */
 export function UserCodes({ codes }: { codes: CardCode[] }) {
+  const createPath = useCreatePath();
   if (codes.length === 0) return <Typography variant="body2">Кодов нет</Typography>;
   return (
     <Table size="small" aria-label="Коды клиента">
@@ -45,7 +30,7 @@ export function UserCodes({ codes }: { codes: CardCode[] }) {
         {codes.map((c) => (
           <TableRow key={c.id}>
             <TableCell>
-              <Link to={`/discounts/${encodeURIComponent(c.code)}/show`}>{c.code}</Link>
+              <Link to={createPath({ resource: 'discounts', id: c.code, type: 'show' })}>{c.code}</Link>
             </TableCell>
             <TableCell>{c.templateName ?? '—'}</TableCell>
             <TableCell>{valueText(c)}</TableCell>
