@@ -15,14 +15,14 @@ const aJpeg = (size = 20_000) =>
 const anMp4 = () =>
   Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom', 'latin1'), randomBytes(5_000)]);
 
-describe('broadcast media uploaded from the computer (POST /api/v1/broadcasts/media)', () => {
+describe('broadcast media uploaded from the computer (POST /api/v1/broadcast-media)', () => {
   let emulator: TelegramEmulator;
   let t: TestApp;
   let auth: { Authorization: string };
   let CLIENT: string;
 
   const upload = (bytes: Buffer, name = 'мишки.jpg', as = auth) =>
-    request(t.url).post('/api/v1/broadcasts/media').set(as).attach('file', bytes, name);
+    request(t.url).post('/api/v1/broadcast-media').set(as).attach('file', bytes, name);
   const photoSends = (): RecordedCall[] =>
     emulator.calls.filter((c) => c.token === CLIENT && c.method === 'sendPhoto');
 
@@ -60,7 +60,7 @@ describe('broadcast media uploaded from the computer (POST /api/v1/broadcasts/me
 
     const { auth: readonly } = await loginAs(t, 'readonly');
     const served = await request(t.url)
-      .get(`/api/v1/broadcasts/media/${first.body.id as number}`)
+      .get(`/api/v1/broadcast-media/${first.body.id as number}`)
       .set(readonly)
       .buffer(true)
       .parse((res, done) => {
@@ -81,14 +81,14 @@ describe('broadcast media uploaded from the computer (POST /api/v1/broadcasts/me
     const forbidden = await upload(aJpeg(), 'x.jpg', readonly);
     expect([forbidden.status, forbidden.body.error.code]).toEqual([403, 'FORBIDDEN_ROLE']);
 
-    const json = await request(t.url).post('/api/v1/broadcasts/media').set(auth).send({ file: 'x' });
+    const json = await request(t.url).post('/api/v1/broadcast-media').set(auth).send({ file: 'x' });
     expect([json.status, json.body.error.code]).toEqual([422, 'MEDIA_INVALID']);
 
-    const noFile = await request(t.url).post('/api/v1/broadcasts/media').set(auth).field('note', 'нет файла');
+    const noFile = await request(t.url).post('/api/v1/broadcast-media').set(auth).field('note', 'нет файла');
     expect([noFile.status, noFile.body.error.code]).toEqual([422, 'MEDIA_INVALID']);
 
     const wrongField = await request(t.url)
-      .post('/api/v1/broadcasts/media')
+      .post('/api/v1/broadcast-media')
       .set(auth)
       .attach('photo', aJpeg(), 'x.jpg');
     expect([wrongField.status, wrongField.body.error.code]).toEqual([422, 'MEDIA_INVALID']);
@@ -102,7 +102,7 @@ describe('broadcast media uploaded from the computer (POST /api/v1/broadcasts/me
     const huge = await upload(aJpeg(10 * 1024 * 1024 + 1), 'huge.jpg');
     expect([huge.status, huge.body.error.code]).toEqual([413, 'MEDIA_TOO_LARGE']);
 
-    const missing = await request(t.url).get('/api/v1/broadcasts/media/999999').set(auth);
+    const missing = await request(t.url).get('/api/v1/broadcast-media/999999').set(auth);
     expect([missing.status, missing.body.error.code]).toEqual([404, 'MEDIA_NOT_FOUND']);
   });
 

@@ -47,7 +47,6 @@ import { SentRecorder } from './sending/sent-recorder';
   imports: [
     TypeOrmModule.forFeature([Broadcast, BroadcastDelivery, BroadcastMedia, BroadcastMediaPart, Segment]),
   ],
-  // The media routes first: `media` is not a broadcast id.
   controllers: [BroadcastMediaController, BroadcastsController],
   providers: [
     BroadcastRecords,

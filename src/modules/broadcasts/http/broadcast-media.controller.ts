@@ -14,6 +14,8 @@ import type { Request, Response } from 'express';
 import { AdminPrincipal } from '../../../common/auth/access';
 import { AnyAdmin, Roles } from '../../../common/auth/access.decorators';
 import { CurrentAdmin } from '../../../common/auth/current-admin.decorator';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { ApiErrors } from '../../../common/http/api-answers';
 import { UploadBroadcastMediaCommand } from '../commands/upload-broadcast-media.command';
 import { MEDIA_MAX_BYTES } from '../domain/media-upload';
 import { MediaLibrary } from '../persistence/media-library';
@@ -35,7 +37,7 @@ export class UploadedMediaAnswer {
 const MB = (bytes: number) => `${bytes / 1024 / 1024} MB`;
 
 @ApiTags('broadcasts')
-@Controller('api/v1/broadcasts/media')
+@Controller('api/v1/broadcast-media')
 export class BroadcastMediaController {
   constructor(
     private readonly commands: CommandBus,
@@ -64,6 +66,7 @@ export class BroadcastMediaController {
     },
   })
   @ApiCreatedResponse({ type: UploadedMediaAnswer })
+  @ApiErrors(ErrorCode.MEDIA_INVALID, ErrorCode.MEDIA_TYPE_UNSUPPORTED, ErrorCode.MEDIA_TOO_LARGE)
   upload(@Req() request: Request, @CurrentAdmin() admin: AdminPrincipal): Promise<UploadedMediaAnswer> {
     // MediaUploadInterceptor refuses the request unless it holds the file.
     const file = request.file as Express.Multer.File;
@@ -74,7 +77,16 @@ export class BroadcastMediaController {
   @AnyAdmin()
   @ApiOperation({ summary: 'The uploaded file itself, for the preview; MEDIA_NOT_FOUND' })
   @ApiProduces('image/jpeg', 'image/png', 'video/mp4')
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The bytes as uploaded, with their type',
+    content: Object.fromEntries(
+      ['image/jpeg', 'image/png', 'video/mp4'].map((type) => [
+        type,
+        { schema: { type: 'string', format: 'binary' } },
+      ]),
+    ),
+  })
+  @ApiErrors(ErrorCode.MEDIA_NOT_FOUND)
   async file(@Param('id', ParseIntPipe) id: number, @Res() response: Response): Promise<void> {
     const media = await this.library.get(id);
     const bytes = await this.library.bytesOf(id);

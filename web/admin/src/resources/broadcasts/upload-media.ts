@@ -10,14 +10,14 @@ export interface UploadedMedia {
   sizeBytes: number;
 }
 
-/** Sends a file from the computer to POST /broadcasts/media (multipart); throws an ApiError on refusal. */
+/** Sends a file from the computer to POST /broadcast-media (multipart); throws an ApiError on refusal. */
 export async function uploadMedia(file: File): Promise<UploadedMedia> {
   const form = new FormData();
   form.append('file', file, file.name);
   const session = readSession();
   let response: Response;
   try {
-    response = await fetch(`${API_ROOT}/broadcasts/media`, {
+    response = await fetch(`${API_ROOT}/broadcast-media`, {
       method: 'POST',
       headers: session ? { Authorization: `Bearer ${session.token}` } : {},
       body: form,

@@ -13,7 +13,7 @@ export function useMediaUrl(media: string | null | undefined): string | null {
     if (uploadId === null) return;
     let url: string | null = null;
     let current = true;
-    apiFetch(`/broadcasts/media/${uploadId}`)
+    apiFetch(`/broadcast-media/${uploadId}`)
       .then((response) => response.blob())
       .then((blob) => {
         if (!current) return;
