@@ -93,6 +93,19 @@ describe('broadcast media uploaded from the computer (POST /api/v1/broadcast-med
       .attach('photo', aJpeg(), 'x.jpg');
     expect([wrongField.status, wrongField.body.error.code]).toEqual([422, 'MEDIA_INVALID']);
 
+    const broken = await request(t.url)
+      .post('/api/v1/broadcast-media')
+      .set(auth)
+      .set('Content-Type', 'multipart/form-data')
+      .send('--x\r\nnot a form');
+    expect([broken.status, broken.body.error.code]).toEqual([422, 'MEDIA_INVALID']);
+    const cut = await request(t.url)
+      .post('/api/v1/broadcast-media')
+      .set(auth)
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8');
+    expect([cut.status, cut.body.error.code]).toEqual([422, 'MEDIA_INVALID']);
+
     const text = await upload(Buffer.from('<script>alert(1)</script>'), 'fake.jpg');
     expect([text.status, text.body.error.code]).toEqual([415, 'MEDIA_TYPE_UNSUPPORTED']);
 
