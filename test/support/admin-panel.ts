@@ -122,7 +122,9 @@ export async function panelPageAs(
 
 /** axe-core on the page as it is now: the serious and critical violations (none expected). */
 export async function seriousViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
-  // react-admin's loading spinners are unnamed and vanish when the data is in: judge the settled page.
+  // react-admin's loading spinners are unnamed and vanish when the data is in: judge the settled page
+  // (no request in flight, no spinner left).
+  await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => {
     const { document } = globalThis as unknown as {
       document: { querySelectorAll(selector: string): { length: number } };
