@@ -8,11 +8,13 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: '.',
+      // web/*/src: the browser code's plain functions (formatting, error map, data provider), in Node.
       testMatch: [
         '<rootDir>/src/**/*.spec.ts',
         '<rootDir>/test/support/**/*.spec.ts',
         '<rootDir>/demo/**/*.spec.ts',
         '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/web/*/src/**/*.spec.ts',
       ],
       transform: { '^.+\\.ts$': tsJest },
     },

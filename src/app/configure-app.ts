@@ -8,6 +8,7 @@ import { AllExceptionsFilter } from '../common/http/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation';
 import { requestIdMiddleware } from '../infrastructure/logging/request-id.middleware';
 import { HttpMetricsMiddleware } from '../infrastructure/metrics/http-metrics.middleware';
+import { serveWebBundles } from '../infrastructure/web/serve-web-bundles';
 import { setupSwagger } from './swagger';
 
 /** Everything main.ts and the test app factory both do to a created app, so tests run what production runs. */
@@ -30,6 +31,8 @@ export function configureApp(app: INestApplication): void {
         .json(errorBody(ErrorCode.NOT_FOUND, 'This process does not serve the API (APP_ROLES)'));
     });
   }
+  // The browser bundles (the admin panel at /admin) belong to the `api` role too.
+  if (config.roles.has('api')) serveWebBundles(app, config);
   const httpMetrics = app.get(HttpMetricsMiddleware);
   app.use((request: Request, response: Response, next: NextFunction) =>
     httpMetrics.use(request, response, next),

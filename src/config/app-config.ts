@@ -27,6 +27,13 @@ export interface AppConfig {
   readonly port: number;
   /** Reverse proxies trusted for X-Forwarded-For (TRUST_PROXY); false: none, the socket address counts. */
   readonly trustProxy: TrustProxy;
+  /**
+   * Where the admin panel opens (ADMIN_URL, else PUBLIC_URL/admin/, else null): the staff bot's /login
+   * links there with the one-time token.
+   */
+  readonly adminUrl: string | null;
+  /** Folder holding the browser bundles (`<webRoot>/admin/dist`), WEB_ROOT; default `web` in the working directory. */
+  readonly webRoot: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty`: one coloured line per entry for a person at a terminal; `json`: one JSON object per line. */
   readonly logFormat: 'pretty' | 'json';

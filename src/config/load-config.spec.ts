@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(config.roles).toEqual(new Set(['api', 'bots', 'worker', 'scheduler']));
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBeNull();
+    expect(config.adminUrl).toBeNull();
     expect(config.telegramApiRoot).toBe('https://api.telegram.org');
     expect(config.internalApiKeys).toEqual(['pos-key-0123456789abcdef', 'second-key-0123456789']);
     expect(config.trustProxy).toBe(false);
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
     [{ INTERNAL_API_KEYS: 'short' }, 'INTERNAL_API_KEYS'],
     [{ TELEGRAM_WEBHOOK_SECRET: 'bad secret!' }, 'TELEGRAM_WEBHOOK_SECRET'],
     [{ MINI_APP_URL: 'http://shop.example/webapp' }, 'MINI_APP_URL must start with https://'],
+    [{ ADMIN_URL: 'ftp://panel' }, 'ADMIN_URL must start with'],
   ])('refuses %j with a line naming the variable', (override, message) => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...valid, ...override })).toThrow(message);
@@ -75,5 +77,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, APP_ROLES: 'worker, scheduler' }).roles).toEqual(
       new Set(['worker', 'scheduler']),
     );
+  });
+
+  it('places the admin panel under PUBLIC_URL unless ADMIN_URL says otherwise', () => {
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://dvorik.example.ru/' }).adminUrl).toBe(
+      'https://dvorik.example.ru/admin',
+    );
+    expect(
+      loadConfig({
+        ...valid,
+        PUBLIC_URL: 'https://dvorik.example.ru',
+        ADMIN_URL: 'https://panel.example.ru/',
+      }).adminUrl,
+    ).toBe('https://panel.example.ru');
   });
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AppConfig, AppRole, APP_ROLES } from './app-config';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
@@ -97,6 +98,13 @@ function apiKeys(env: Env): string[] {
   return keys;
 }
 
+/** ADMIN_URL as given (a trailing slash kept off), or the panel's place under PUBLIC_URL. */
+function adminUrl(env: Env, publicUrl: string | undefined): string | null {
+  const explicit = optional(env, 'ADMIN_URL');
+  if (explicit) return url('ADMIN_URL', explicit, ['https:', 'http:']);
+  return publicUrl ? `${url('PUBLIC_URL', publicUrl, ['https:', 'http:'])}/admin` : null;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 /** MINI_APP_URL (https), else PUBLIC_URL/webapp when PUBLIC_URL is https, else null (no Mini App buttons). */
 function miniAppUrl(env: Env, publicUrl: string | undefined): string | null {
@@ -132,10 +140,12 @@ export function loadConfig(env: Env = process.env, stdoutIsTty = Boolean(process
     telegramWebhookSecret: webhookSecret,
     publicUrl: publicUrl ? url('PUBLIC_URL', publicUrl, ['https:', 'http:']) : null,
     miniAppUrl: miniAppUrl(env, publicUrl),
+    adminUrl: adminUrl(env, publicUrl),
     internalApiKeys: apiKeys(env),
     roles: roles(env),
     port: port(env),
     trustProxy: trustProxy(env),
+    webRoot: resolve(optional(env, 'WEB_ROOT') ?? 'web'),
     logLevel: logLevel(env),
     logFormat: logFormat(env, stdoutIsTty),
   };

@@ -48,9 +48,8 @@ describe('Mini App: the client card in Chromium', () => {
     expect(blocked).toEqual(['https://telegram.org/js/telegram-web-app.js']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Моя карта');
     expect(await page.getByText('Здравствуйте, Анна!').count()).toBe(1);
-    const codes = await page
-      .locator('article.code')
-      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-code')));
+    const cards = await page.locator('article.code').all();
+    const codes = await Promise.all(cards.map((card) => card.getAttribute('data-code')));
     expect(codes).toEqual(['NEWC2345', 'OLDC2345']);
     const first = page.locator('article.code').first();
     expect(await first.textContent()).toContain('10\u00A0%');

@@ -22,6 +22,8 @@ const TABLES = [
   'admins',
   'audit_logs',
   'broadcast_deliveries',
+  'broadcast_media',
+  'broadcast_media_parts',
   'broadcasts',
   'cashiers',
   'discount_templates',
@@ -93,6 +95,7 @@ describe('migrations', () => {
       'StatsCoveringIndex1764000002000',
       'StatsRollups1764000003000',
       'UsersListIndexes1764000004000',
+      'BroadcastMedia1764000012000',
       'FailedUpdatesAndRevokedTokens1764100016000',
     ]);
     expect(await tableNames()).toEqual([...TABLES, ...TYPEORM_TABLES].sort());

@@ -419,7 +419,10 @@ describe('staff bot', () => {
       const code = reply.entities?.find((entity) => entity.type === 'code');
       expect(code).toBeDefined();
       const token = (reply.text ?? '').slice(code?.offset, (code?.offset ?? 0) + (code?.length ?? 0));
-      expect(reply.text).toContain('POST /api/v1/auth/telegram');
+      const link = reply.entities?.find((entity) => entity.type === 'text_link');
+      expect(link && 'url' in link ? link.url : undefined).toBe(
+        `${t.config.publicUrl}/admin/login#token=${token}`,
+      );
       expect(reply.text).toContain('в течение 10 мин.');
       expect(reply.has_protected_content).toBe(true);
 
@@ -448,7 +451,7 @@ describe('staff bot', () => {
         yana.id,
       );
       await say(yana, '/login');
-      expect(lastText(yana.id)).toContain('Ваш одноразовый код для входа');
+      expect(lastText(yana.id)).toContain('Войти в панель администратора');
     });
   });
 

@@ -6,9 +6,10 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { IssueTelegramLoginTokenCommand } from '../../modules/auth/commands/issue-telegram-login-token.command';
 import { LinkAdminTelegramCommand } from '../../modules/auth/commands/link-admin-telegram.command';
+import { buttonWorthy, panelLoginLink } from './panel-login-link';
 import { STAFF_TEXTS } from './staff-texts';
 
-/** Admins in the staff bot: `/login` gives a one-time sign-in token, `/link <code>` links this Telegram. */
+/** Admins in the staff bot: `/login` gives a one-tap link to the panel (a one-time token), `/link <code>` links this Telegram. */
 @Injectable()
 export class AdminTelegramFlow {
   constructor(
@@ -21,12 +22,17 @@ export class AdminTelegramFlow {
       const { token, expiresInSeconds } = await this.commands.execute(
         new IssueTelegramLoginTokenCommand(telegramId),
       );
-      const panel = this.config.publicUrl ? `${this.config.publicUrl}/docs` : null;
+      const link = this.config.adminUrl ? panelLoginLink(this.config.adminUrl, token) : null;
       const minutes = Math.max(1, Math.round(expiresInSeconds / 60));
-      // protect_content: the token cannot be forwarded or saved from the chat.
-      await ctx.reply(STAFF_TEXTS.loginToken(token, minutes, panel), {
+      // protect_content: the link and token cannot be forwarded or saved from the chat; no preview, so
+      // Telegram does not fetch the panel on the admin's behalf.
+      await ctx.reply(STAFF_TEXTS.loginToken(token, minutes, link), {
         parse_mode: 'HTML',
         protect_content: true,
+        link_preview_options: { is_disabled: true },
+        ...(link && buttonWorthy(link)
+          ? { reply_markup: { inline_keyboard: [[{ text: STAFF_TEXTS.loginButton, url: link }]] } }
+          : {}),
       });
     } catch (error) {
       if (!isDomainError(error, ErrorCode.ADMIN_NOT_FOUND)) throw error;

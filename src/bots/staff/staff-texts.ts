@@ -30,11 +30,15 @@ export const STAFF_TEXTS = {
     `Здравствуйте, ${username}! Вы администратор магазина.\n\n` +
     '/login — одноразовый код для входа в панель администратора.',
 
-  loginToken: (token: string, minutes: number, panelUrl: string | null) =>
-    `🔑 Ваш одноразовый код для входа:\n\n<code>${escapeHtml(token)}</code>\n\n` +
-    `Обменяйте его на вход в панели администратора (запрос POST /api/v1/auth/telegram) в течение ${minutes} мин. ` +
-    'Код действует один раз; никому его не пересылайте.' +
-    (panelUrl ? `\n\nПанель: ${escapeHtml(panelUrl)}` : ''),
+  loginToken: (token: string, minutes: number, loginLink: string | null) =>
+    (loginLink
+      ? `🔑 <a href="${escapeHtml(loginLink)}">Войти в панель администратора</a> — одним нажатием, ` +
+        `в течение ${minutes} мин.\n\nЕсли ссылка не открывается, введите на странице входа этот код:\n\n` +
+        `<code>${escapeHtml(token)}</code>\n\n`
+      : `🔑 Ваш одноразовый код для входа:\n\n<code>${escapeHtml(token)}</code>\n\n` +
+        `Введите его на странице входа в панель администратора в течение ${minutes} мин.\n\n`) +
+    'Ссылка и код действуют один раз; никому их не пересылайте.',
+  loginButton: '🔑 Войти в панель',
   loginNotLinked:
     'Вход через бота доступен администраторам, чей Telegram привязан к учётной записи. Получите код привязки ' +
     'в панели администратора (POST /api/v1/auth/link-code) и отправьте его сюда: /link КОД',

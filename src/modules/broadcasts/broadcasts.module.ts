@@ -9,7 +9,13 @@ import { SendTestBroadcastHandler } from './commands/send-test-broadcast.command
 import { SettleBroadcastHandler } from './commands/settle-broadcast.command';
 import { StartBroadcastHandler } from './commands/start-broadcast.command';
 import { SweepBroadcastsHandler } from './commands/sweep-broadcasts.command';
+import { BroadcastMediaController } from './http/broadcast-media.controller';
 import { BroadcastsController } from './http/broadcasts.controller';
+import { UploadBroadcastMediaHandler } from './commands/upload-broadcast-media.command';
+import { BroadcastMediaPart } from './persistence/broadcast-media-part.entity';
+import { BroadcastMedia } from './persistence/broadcast-media.entity';
+import { MediaLibrary } from './persistence/media-library';
+import { UploadedMediaSource } from './sending/uploaded-media-source';
 import { BroadcastScheduleTick } from './jobs/broadcast-schedule.tick';
 import { SendBroadcastChunkJob, StartBroadcastJob, SweepBroadcastsJob } from './jobs/broadcast.jobs';
 import { BroadcastAudience } from './persistence/broadcast-audience';
@@ -37,13 +43,16 @@ import { SentRecorder } from './sending/sent-recorder';
  * blocked the bot is reported to the users module (MarkClientBlockedCommand).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Broadcast, BroadcastDelivery])],
-  controllers: [BroadcastsController],
+  imports: [TypeOrmModule.forFeature([Broadcast, BroadcastDelivery, BroadcastMedia, BroadcastMediaPart])],
+  controllers: [BroadcastMediaController, BroadcastsController],
   providers: [
     BroadcastRecords,
     DeliveryLedger,
     BroadcastAudience,
     BroadcastMessage,
+    MediaLibrary,
+    UploadedMediaSource,
+    UploadBroadcastMediaHandler,
     SendingLifecycle,
     SentRecorder,
     BroadcastProgressMetrics,

@@ -790,6 +790,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/broadcast-media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a photo or video for broadcasts; use the answer’s `media` in a draft
+     * @description multipart/form-data, the file in the field `file`. A JPEG or PNG photo up to 10 MB or an MP4 video up to 50 MB (Telegram's limits), the type read from the bytes. The file is kept in the database; the first send of a broadcast uploads it to Telegram and every later send uses Telegram's file_id. The same bytes uploaded again give the same answer. MEDIA_INVALID (not multipart, no file, an empty one), MEDIA_TYPE_UNSUPPORTED (415), MEDIA_TOO_LARGE (413).
+     */
+    post: operations['BroadcastMediaController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/broadcast-media/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The uploaded file itself, for the preview; MEDIA_NOT_FOUND */
+    get: operations['BroadcastMediaController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/broadcasts': {
     parameters: {
       query?: never;
@@ -2423,6 +2460,28 @@ export interface components {
       /** @description Clients left as they were: adding would pass 20 tags */
       skipped: number;
     };
+    UploadedMediaAnswer: {
+      /** @example 12 */
+      id: number;
+      /**
+       * @description Put into a broadcast's `media` as is
+       * @example upload:12
+       */
+      media: string;
+      /**
+       * @description The broadcast's contentType must match
+       * @enum {string}
+       */
+      kind: 'photo' | 'video';
+      /** @enum {string} */
+      mimeType: 'image/jpeg' | 'image/png' | 'video/mp4';
+      /** @example мишки.jpg */
+      fileName: string;
+      /** @example 183224 */
+      sizeBytes: number;
+      /** @description The client bot has sent it before: later sends reuse Telegram’s copy */
+      sentBefore: boolean;
+    };
     Object: Record<string, never>;
     BroadcastButtonView: {
       /** @example В магазин */
@@ -2862,6 +2921,9 @@ export interface components {
       | 'BROADCAST_SCHEDULE_IN_PAST'
       | 'BROADCAST_EMPTY'
       | 'MEDIA_INVALID'
+      | 'MEDIA_TOO_LARGE'
+      | 'MEDIA_TYPE_UNSUPPORTED'
+      | 'MEDIA_NOT_FOUND'
       | 'MESSAGE_TEMPLATE_NOT_FOUND'
       | 'PLACEHOLDER_UNKNOWN'
       | 'SETTING_NOT_FOUND'
@@ -7680,6 +7742,182 @@ export interface operations {
       };
       /** @description SERVICE_UNAVAILABLE */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  BroadcastMediaController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedMediaAnswer'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MEDIA_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MEDIA_TYPE_UNSUPPORTED */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MEDIA_INVALID */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  BroadcastMediaController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes as uploaded, with their type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'video/mp4': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MEDIA_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,6 +7,7 @@ import { BroadcastContent, checkBroadcastContent } from '../domain/broadcast-con
 import { BroadcastEvent } from '../events/broadcast.events';
 import { BroadcastAudience } from '../persistence/broadcast-audience';
 import { BroadcastRecords } from '../persistence/broadcast-records';
+import { MediaLibrary } from '../persistence/media-library';
 import { Broadcast } from '../persistence/broadcast.entity';
 
 /** Everything an admin writes in a draft. */
@@ -34,11 +35,13 @@ export class CreateBroadcastHandler implements ICommandHandler<CreateBroadcastCo
   constructor(
     @InjectRepository(Broadcast) private readonly broadcasts: Repository<Broadcast>,
     private readonly audience: BroadcastAudience,
+    private readonly media: MediaLibrary,
     private readonly events: EventBus,
   ) {}
 
   async execute({ fields, actor }: CreateBroadcastCommand): Promise<{ id: number }> {
     checkBroadcastContent(fields);
+    await this.media.assertFits(fields);
     if (fields.segmentId !== null) await this.audience.count(fields);
     const saved = await this.broadcasts.save(
       this.broadcasts.create({ ...fields, status: 'draft', createdByAdminId: adminId(actor) }),
@@ -69,6 +72,7 @@ export class UpdateBroadcastHandler implements ICommandHandler<UpdateBroadcastCo
   constructor(
     private readonly records: BroadcastRecords,
     private readonly audience: BroadcastAudience,
+    private readonly media: MediaLibrary,
     private readonly events: EventBus,
   ) {}
 
@@ -87,6 +91,7 @@ export class UpdateBroadcastHandler implements ICommandHandler<UpdateBroadcastCo
     const after: DraftFields = { ...before, ...changes };
     if (changes.contentType === 'text' && changes.media === undefined) after.media = null;
     checkBroadcastContent(after);
+    await this.media.assertFits(after);
     if (after.segmentId !== null && after.segmentId !== before.segmentId) await this.audience.count(after);
     const changed = (Object.keys(after) as Array<keyof DraftFields>).filter(
       (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]),

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { telegramHtmlProblems } from '../../message-templates/domain/telegram-html';
+import { uploadIdOf } from './media-upload';
 
 export type ContentType = 'text' | 'photo' | 'video';
 
@@ -43,9 +44,12 @@ export function visibleText(html: string): string {
     });
 }
 
-/** Whether `media` names a file Telegram can send: a file_id it gave us, or an https URL it can download. */
+/**
+ * Whether `media` names a file Telegram can send: a file_id it gave us, an https URL it can download, or a
+ * file uploaded to us (`upload:<id>`; that it exists and is of the right kind is checked against storage).
+ */
 export function isMediaReference(media: string): boolean {
-  if (FILE_ID.test(media)) return true;
+  if (FILE_ID.test(media) || uploadIdOf(media) !== null) return true;
   if (!/^https:\/\//i.test(media) || /\s/.test(media) || media.length > 1024) return false;
   try {
     return new URL(media).hostname.includes('.');
@@ -71,7 +75,8 @@ export function checkBroadcastContent(content: BroadcastContent): void {
       throw new DomainError(ErrorCode.BROADCAST_EMPTY, `A ${content.contentType} broadcast needs its media`);
     }
     if (media === '') throw mediaInvalid(`a ${content.contentType} broadcast needs media`);
-    if (!isMediaReference(media)) throw mediaInvalid('media must be a Telegram file_id or an https URL');
+    if (!isMediaReference(media))
+      throw mediaInvalid('media must be a Telegram file_id, an https URL or an uploaded file (upload:<id>)');
   }
   const problems: Array<{ field: string; errors: string[] }> = [];
   if (text !== '') {

@@ -3,6 +3,8 @@ import { ClientTelegram } from '../../../infrastructure/telegram/telegram-sender
 import { failureOf } from '../../notices/domain/telegram-failure';
 import { classifyFailure, SendOutcome } from '../domain/send-outcome';
 import { BroadcastContent } from '../domain/broadcast-content';
+import { uploadIdOf } from '../domain/media-upload';
+import { UploadedMediaSource } from './uploaded-media-source';
 
 /** Longer than Telegram ever takes to answer; after it the send counts as `unknown` (maybe delivered). */
 const SEND_TIMEOUT_MS = 30_000;
@@ -16,7 +18,10 @@ const METHOD = { text: 'sendMessage', photo: 'sendPhoto', video: 'sendVideo' } a
  */
 @Injectable()
 export class BroadcastMessage {
-  constructor(private readonly telegram: ClientTelegram) {}
+  constructor(
+    private readonly telegram: ClientTelegram,
+    private readonly uploads: UploadedMediaSource,
+  ) {}
 
   async send(chatId: number, content: BroadcastContent, paid: boolean): Promise<SendOutcome> {
     try {
@@ -29,6 +34,21 @@ export class BroadcastMessage {
 
   /** Sends and throws Telegram's error as is (the admin's test send reports it). */
   async call(chatId: number, content: BroadcastContent, paid: boolean): Promise<{ message_id: number }> {
+    const uploadId = content.contentType === 'text' ? null : uploadIdOf(content.media);
+    if (uploadId === null) return this.callWith(chatId, content, paid, content.media);
+    return this.uploads.withSource(uploadId, async (source) => {
+      const media = 'fileId' in source ? source.fileId : source.upload;
+      const message = await this.callWith(chatId, content, paid, media);
+      return { result: message, fileId: fileIdOf(message) };
+    });
+  }
+
+  private async callWith(
+    chatId: number,
+    content: BroadcastContent,
+    paid: boolean,
+    media: string | { source: Buffer; filename: string } | null,
+  ): Promise<SentMessage> {
     const text = content.text?.trim() ? content.text : undefined;
     const replyMarkup = content.buttons?.length
       ? {
@@ -46,13 +66,25 @@ export class BroadcastMessage {
     if (content.contentType === 'text') {
       payload.text = text;
     } else {
-      payload[content.contentType] = content.media;
+      payload[content.contentType] = media;
       if (text) payload.caption = text;
     }
     // The payload is built per content type above; telegraf's per-method typing cannot follow a
-    // computed method name, and its types predate allow_paid_broadcast.
+    // computed method name, and its types predate allow_paid_broadcast. A { source } media makes
+    // telegraf send the request as multipart, uploading the bytes.
     return (await this.telegram.callApi(METHOD[content.contentType], payload as never, {
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never,
-    })) as { message_id: number };
+    })) as SentMessage;
   }
+}
+
+type SentMessage = {
+  message_id: number;
+  photo?: Array<{ file_id: string }>;
+  video?: { file_id: string };
+};
+
+/** The file_id Telegram gave the sent photo (its largest size) or video. */
+function fileIdOf(message: SentMessage): string | null {
+  return message.photo?.at(-1)?.file_id ?? message.video?.file_id ?? null;
 }
