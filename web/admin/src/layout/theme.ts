@@ -7,4 +7,10 @@ export const theme: RaThemeOptions = {
     primary: { main: '#8e24aa' },
     secondary: { main: '#6a1b9a' },
   },
+  components: {
+    ...defaultTheme.components,
+    // react-admin puts a list row's «Выбрать эту запись» on the checkbox's wrapper, not on its <input>, so
+    // screen readers (and axe) find an unlabelled input; a default label on the input fixes every list.
+    MuiCheckbox: { defaultProps: { slotProps: { input: { 'aria-label': 'Выбрать запись' } } } },
+  },
 };
