@@ -15,6 +15,8 @@ export function ensureAdminBuilt(): void {
   execFileSync('npm', ['run', 'build', '-w', 'web/admin'], {
     cwd: join(WEB_ADMIN, '..', '..'),
     stdio: 'inherit',
+    // jest sets NODE_ENV=test, which would make Vite ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
