@@ -12,8 +12,12 @@ export const theme: RaThemeOptions = {
     // react-admin puts a list row's «Выбрать эту запись» on the checkbox's wrapper, not on its <input>, so
     // screen readers (and axe) find an unlabelled input; a default label on the input fixes every list.
     MuiCheckbox: { defaultProps: { slotProps: { input: { 'aria-label': 'Выбрать запись' } } } },
-    // The page's content is a flex item: without min-width 0 a wide table (even one in a scrolling box)
-    // widens the whole page past a phone's screen instead of scrolling inside its box.
-    RaLayout: { styleOverrides: { root: { '& .RaLayout-content': { minWidth: 0 } } } },
+    // On a phone the page keeps the screen's width: react-admin's layout is `min-width: fit-content` and its
+    // content a flex item, so a wide table (even in a scrolling box) would widen the whole page instead.
+    RaLayout: {
+      styleOverrides: {
+        root: { '@media (max-width: 599.95px)': { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } },
+      },
+    },
   },
 };
