@@ -71,13 +71,13 @@ describe('admin panel on a phone and for every reader (390 px, axe-core, Chromiu
       .locator('svg')
       .first()
       .waitFor();
-    expect(await sidewaysOverflow(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'admin-dashboard-390.png'), fullPage: true });
+    expect(await sidewaysOverflow(page)).toEqual([]);
 
     await page.goto(`${t.url}/admin/users`);
     await page.locator('.RaSimpleList-root a, ul a[href*="/users/"]').first().waitFor();
-    expect(await sidewaysOverflow(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'admin-clients-390.png'), fullPage: false });
+    expect(await sidewaysOverflow(page)).toEqual([]);
 
     await page.goto(`${t.url}/admin/users/${clientId}/show`);
     await page.getByRole('tab', { name: 'Коды' }).waitFor();

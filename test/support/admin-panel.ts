@@ -21,6 +21,8 @@ export function ensureAdminBuilt(): void {
   execFileSync('npm', ['run', 'build', '-w', 'web/admin'], {
     cwd: join(WEB_ADMIN, '..', '..'),
     stdio: 'inherit',
+    // jest sets NODE_ENV=test, which would make Vite ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
@@ -86,8 +88,12 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
       }
       return false;
     };
-    return [...document.body.querySelectorAll('*')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
+    const wide = [...document.body.querySelectorAll('*')].filter(
+      (el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el),
+    );
+    // The deepest ones: the elements that cause it, not every ancestor they widen.
+    return wide
+      .filter((el) => !wide.some((other) => other !== el && el.contains(other)))
       .slice(0, 10)
       .map((el) => el.tagName.toLowerCase() + '.' + String(el.className).split(' ').slice(0, 2).join('.'));
   })()`) as Promise<string[]>;

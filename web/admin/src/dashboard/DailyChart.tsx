@@ -14,7 +14,7 @@ const SERIES = [
 export default function DailyChart({ days }: { days: DailyPoint[] }) {
   return (
     <Box
-      sx={{ width: '100%', height: 280 }}
+      sx={{ width: '100%', minWidth: 0, height: 280, overflow: 'hidden' }}
       role="img"
       aria-label="График по дням: регистрации, выданные и погашенные коды, доставленные сообщения"
     >

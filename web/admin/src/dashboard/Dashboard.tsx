@@ -32,7 +32,7 @@ export default function Dashboard() {
   const { kpi, daily, sources } = useStats(period);
   const error = kpi.error ?? daily.error ?? sources.error;
   return (
-    <Box component="main" sx={{ p: { xs: 1, sm: 2 } }}>
+    <Box component="main" sx={{ p: { xs: 1, sm: 2 }, minWidth: 0 }}>
       <Title title="Сводка" />
       <Stack spacing={2}>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between' }}>

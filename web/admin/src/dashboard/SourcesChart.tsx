@@ -5,7 +5,11 @@ import type { SourceRow } from './use-stats';
 /** Registrations, subscriptions and redemptions per source as bars (recharts: loaded after the figures). */
 export default function SourcesChart({ rows }: { rows: SourceRow[] }) {
   return (
-    <Box sx={{ width: '100%', height: 240, mt: 2 }} role="img" aria-label="Источники: столбчатая диаграмма">
+    <Box
+      sx={{ width: '100%', minWidth: 0, height: 240, mt: 2, overflow: 'hidden' }}
+      role="img"
+      aria-label="Источники: столбчатая диаграмма"
+    >
       <ResponsiveContainer>
         <BarChart data={rows} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
