@@ -7775,7 +7775,7 @@ export interface operations {
           'application/json': components['schemas']['UploadedMediaAnswer'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7847,6 +7847,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   BroadcastMediaController_file: {
@@ -7871,7 +7880,7 @@ export interface operations {
           'video/mp4': string;
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7918,6 +7927,15 @@ export interface operations {
       };
       /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
         headers: {
           [name: string]: unknown;
         };
