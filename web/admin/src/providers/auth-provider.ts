@@ -17,8 +17,8 @@ export function loginReason(): string | null {
 /** Reads `shop.timezone` so every date is shown in shop time. */
 export async function loadShopTimezone(): Promise<void> {
   try {
-    const settings = await answer(api.GET('/api/v1/settings'));
-    const zone = settings.find((s) => s.key === 'shop.timezone')?.value;
+    const settings = await answer(api.GET('/api/v1/settings', { params: { query: { limit: 100 } } }));
+    const zone = settings.items.find((s) => s.key === 'shop.timezone')?.value;
     setShopTimezone(typeof zone === 'string' ? zone : null);
   } catch {
     // The default zone stays; the pages still work.
