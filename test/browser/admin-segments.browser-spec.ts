@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
+import { User } from '../../src/modules/users/persistence/user.entity';
 import { Segment } from '../../src/modules/segments/persistence/segment.entity';
 import { ensureAdminBuilt, panelPageAs, seriousViolations } from '../support/admin-panel';
 import { loginAs } from '../support/auth';
@@ -65,6 +66,31 @@ describe('the segment builder', () => {
       t.dataSource.getRepository(Segment).findOneBy({ name: 'VIP-подписчики' }),
     );
     expect(saved?.filter).toEqual(filter);
+    await page.close();
+  });
+
+  it('tags every client of a saved segment from its page, as the API resolves the segment', async () => {
+    const saved = await t.dataSource.getRepository(Segment).findOneByOrFail({ name: 'VIP-подписчики' });
+    const { page } = await panelPageAs(t, browser, 'marketing');
+    await page.goto(`${t.url}/admin/segments/${saved.id}`);
+    await page.getByRole('button', { name: 'Теги клиентам сегмента' }).click();
+    await page.getByLabel('Добавить теги').fill('акция_декабрь');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await page.getByText('Теги изменены у 3 из 3').waitFor();
+
+    const users = await t.dataSource.getRepository(User).find();
+    const tagged = users.filter((user) => user.tags.includes('акция_декабрь'));
+    expect(tagged).toHaveLength(3);
+    expect(tagged.every((user) => user.tags.includes('vip') && user.isSubscribed)).toBe(true);
+
+    // A bad tag is refused by the API and said next to the form, in Russian; nothing changes.
+    await page.getByRole('button', { name: 'Теги клиентам сегмента' }).click();
+    await page.getByLabel('Добавить теги').fill('плохой!тег');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await page.getByRole('dialog').getByRole('alert').waitFor();
+    expect(
+      (await t.dataSource.getRepository(User).find()).filter((u) => u.tags.includes('плохой!тег')),
+    ).toEqual([]);
     await page.close();
   });
 });
