@@ -32,7 +32,7 @@ describe('admin panel: log in by password, log out, an expired session (Chromium
     await page.goto(`${t.url}/admin/`);
     await page.getByLabel('Имя пользователя').fill(admin.username);
     await page.getByLabel('Пароль').fill('не-тот-пароль');
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
     await page.getByRole('alert').getByText('Неверное имя пользователя или пароль').waitFor();
 
     await logIn(page, t.url, admin.username);

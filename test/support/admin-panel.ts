@@ -57,7 +57,7 @@ export async function logIn(
   if (!page.url().startsWith(`${url}/admin/login`)) await page.goto(`${url}/admin/`);
   await page.getByLabel('Имя пользователя').fill(username);
   await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /^Сводка/ }).waitFor();
 }
 
