@@ -16,8 +16,8 @@ import { GetScannerHandler } from './queries/get-scanner.query';
  * Telegram Mini Apps (docs/MINI_APPS.md): the client's card and the cashier's scanner, their API under
  * /webapp/v1 (initData of the right bot, @MiniAppAccess). Their pages are a web bundle like the admin
  * panel (WEB_BUNDLES in src/infrastructure/web/web-bundle.ts), which leaves /webapp/v1 to these routes.
- * Everything goes through the other
- * modules' commands and queries; CheckCodeAsCashierCommand is also the staff bot's code check.
+ * Everything goes through the other modules' commands and queries; CheckCodeAsCashierCommand is also the
+ * staff bot's code check.
  */
 @Module({
   controllers: [ClientCardController, CashierScannerController],
