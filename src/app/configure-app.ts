@@ -31,7 +31,7 @@ export function configureApp(app: INestApplication): void {
         .json(errorBody(ErrorCode.NOT_FOUND, 'This process does not serve the API (APP_ROLES)'));
     });
   }
-  // The browser bundles (the admin panel at /admin) belong to the `api` role too.
+  // The browser bundles (the admin panel at /admin, the Mini Apps at /webapp) belong to the `api` role too.
   if (config.roles.has('api')) serveWebBundles(app, config);
   const httpMetrics = app.get(HttpMetricsMiddleware);
   app.use((request: Request, response: Response, next: NextFunction) =>

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * Two pages, served by the app under /webapp/ (MiniAppPagesController): the client's card and the cashier's
+ * Two pages, served by the app under /webapp/ (the `Mini Apps` entry of WEB_BUNDLES,
+ * src/infrastructure/web/web-bundle.ts): the client's card and the cashier's
  * scanner. No framework: each page is a few kilobytes of TypeScript over the DOM.
  */
 export default defineConfig({

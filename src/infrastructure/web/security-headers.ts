@@ -7,44 +7,52 @@ export function newNonce(): string {
 }
 
 /**
- * The Content-Security-Policy of a bundle's pages. Scripts come only from the app itself (no inline script,
- * no eval). Styles: MUI's CSS-in-JS (emotion) writes <style> elements at run time, so style-src allows the
- * per-page nonce, which the page hands to emotion (web/admin/src/csp-nonce.ts); inline styles without the
- * nonce stay refused, so 'unsafe-inline' is not needed. Element style properties set from script (CSSOM) are
- * not governed by CSP.
+ * The Content-Security-Policy of a bundle's pages. Scripts come only from the app itself and the bundle's
+ * named origins (no inline script, no eval). Styles: with `styleNonce` (the panel: MUI's CSS-in-JS writes
+ * <style> elements at run time) style-src allows the per-page nonce, which the page hands to emotion
+ * (web/admin/src/csp-nonce.ts); inline styles without the nonce stay refused, so 'unsafe-inline' is never
+ * needed. Element style properties set from script (CSSOM) are not governed by CSP.
  */
-export function contentSecurityPolicy(bundle: WebBundle, nonce: string): string {
+export function contentSecurityPolicy(bundle: WebBundle, nonce: string | null): string {
+  const self = bundle.unnamedSources === 'self';
   const frameAncestors = bundle.frameAncestors.length ? bundle.frameAncestors.join(' ') : "'none'";
   return [
-    "default-src 'self'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
-    ['img-src', "'self'", 'data:', 'blob:', ...bundle.imageSources].join(' '),
-    "font-src 'self' data:",
+    `default-src '${bundle.unnamedSources}'`,
+    ['script-src', "'self'", ...bundle.scriptSources].join(' '),
+    ['style-src', "'self'", ...(bundle.styleNonce && nonce ? [`'nonce-${nonce}'`] : [])].join(' '),
+    ['img-src', "'self'", ...bundle.imageSources].join(' '),
+    ...(self ? ["font-src 'self' data:"] : []),
     "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
+    ...(self ? ["object-src 'none'"] : []),
+    `base-uri '${bundle.unnamedSources}'`,
+    `form-action '${bundle.unnamedSources}'`,
     `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }
 
 /** The usual security headers of a bundle's pages and files (besides the CSP of its pages). */
 export function securityHeaders(bundle: WebBundle): Record<string, string> {
+  const framed = bundle.frameAncestors.length > 0;
   return {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    // Older browsers that know only X-Frame-Options: a bundle that may be framed says nothing here.
-    ...(bundle.frameAncestors.length === 0 ? { 'X-Frame-Options': 'DENY' } : {}),
+    // A bundle that may be framed (a Mini App inside Telegram's web client) is left to frame-ancestors: no
+    // X-Frame-Options (older browsers would refuse every frame), and no cross-origin isolation headers that
+    // could keep the parent from loading it.
+    ...(framed
+      ? {}
+      : {
+          'X-Frame-Options': 'DENY',
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Resource-Policy': 'same-origin',
+        }),
   };
 }
 
 /** Hashed build files never change under their name: a year, immutable. */
 export const ASSET_CACHE = 'public, max-age=31536000, immutable';
-/** index.html names the current hashed files, so it must never be kept. */
+/** A page names the current hashed files, so it must never be kept. */
 export const PAGE_CACHE = 'no-store';
 /** Unhashed files at the bundle's root (favicon): revalidate each time. */
 export const FILE_CACHE = 'no-cache';

@@ -12,7 +12,7 @@ import {
   PAGE_CACHE,
   securityHeaders,
 } from './security-headers';
-import { NONCE_PLACEHOLDER, WebBundle } from './web-bundle';
+import { isApiPath, NONCE_PLACEHOLDER, WebBundle } from './web-bundle';
 
 /** The file under `dist` a request path names, or null when it would leave the folder or is not a file. */
 export function fileIn(dist: string, requestPath: string): string | null {
@@ -33,31 +33,41 @@ export function fileIn(dist: string, requestPath: string): string | null {
 }
 
 /**
- * Express handler serving one built bundle (mounted at its path): hashed assets cached a year, any other
- * path answered with index.html (so a deep link survives a reload), never cached, with a per-request CSP
- * nonce. Only GET and HEAD; anything else goes on to the app (and its 404).
+ * Express handler serving one built bundle (mounted at its path): hashed assets cached a year; pages (`.html`)
+ * never cached, with the bundle's CSP (and a per-request nonce when its styles need one); the mount path
+ * itself answers the default page, and any other path that is no file answers the default page too (deep
+ * links) or a 404, as the bundle says. Only GET and HEAD, and never the bundle's API paths: anything else
+ * goes on to the app (its routes and its 404).
  */
 export function serveBundle(bundle: WebBundle, dist: string) {
   const headers = securityHeaders(bundle);
-  const indexFile = join(dist, 'index.html');
+  const defaultPage = join(dist, bundle.defaultPage);
 
-  const sendIndex = async (response: Response) => {
-    const nonce = newNonce();
-    const html = (await readFile(indexFile, 'utf8')).replaceAll(NONCE_PLACEHOLDER, nonce);
+  const sendPage = async (file: string, response: Response) => {
+    const nonce = bundle.styleNonce ? newNonce() : null;
+    const html = await readFile(file, 'utf8');
     response
       .status(200)
       .set(headers)
       .set('Content-Security-Policy', contentSecurityPolicy(bundle, nonce))
       .set('Cache-Control', PAGE_CACHE)
       .type('html')
-      .send(html);
+      .send(nonce ? html.replaceAll(NONCE_PLACEHOLDER, nonce) : html);
   };
+
+  const notFound = (response: Response) =>
+    response.status(404).set(headers).json(errorBody(ErrorCode.NOT_FOUND, 'No such file'));
 
   return (request: Request, response: Response, next: NextFunction): void => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     const path = request.path;
+    if (isApiPath(bundle, path)) return next();
     const isAsset = path.startsWith('/assets/');
-    const file = path === '/' || path === '/index.html' ? null : fileIn(dist, path);
+    const file = path === '/' ? defaultPage : fileIn(dist, path);
+    if (file?.endsWith('.html')) {
+      sendPage(file, response).catch(next);
+      return;
+    }
     if (file) {
       response.set(headers);
       response.sendFile(
@@ -69,16 +79,16 @@ export function serveBundle(bundle: WebBundle, dist: string) {
       );
       return;
     }
-    if (isAsset) {
-      // A missing hashed file (an old page asking for a replaced build): a plain 404, never index.html.
-      response.status(404).set(headers).json(errorBody(ErrorCode.NOT_FOUND, 'No such file'));
+    // A missing hashed file (an old page asking for a replaced build) is a plain 404, never a page.
+    if (isAsset || bundle.unknownPaths === 'not-found') {
+      notFound(response);
       return;
     }
-    sendIndex(response).catch(next);
+    sendPage(defaultPage, response).catch(next);
   };
 }
 
 /** Whether a bundle's build is there to serve. */
-export function isBuilt(dist: string): boolean {
-  return existsSync(join(dist, 'index.html'));
+export function isBuilt(bundle: WebBundle, dist: string): boolean {
+  return existsSync(join(dist, bundle.defaultPage));
 }

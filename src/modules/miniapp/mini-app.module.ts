@@ -9,18 +9,18 @@ import {
 } from './events/mini-app-menu-buttons';
 import { CashierScannerController } from './http/cashier-scanner.controller';
 import { ClientCardController } from './http/client-card.controller';
-import { MiniAppPagesController } from './http/mini-app-pages.controller';
 import { GetClientCardHandler } from './queries/get-client-card.query';
 import { GetScannerHandler } from './queries/get-scanner.query';
 
 /**
  * Telegram Mini Apps (docs/MINI_APPS.md): the client's card and the cashier's scanner, their API under
- * /webapp/v1 (initData of the right bot, @MiniAppAccess) and their pages. Everything goes through the other
- * modules' commands and queries; CheckCodeAsCashierCommand is also the staff bot's code check.
+ * /webapp/v1 (initData of the right bot, @MiniAppAccess). Their pages are a web bundle like the admin
+ * panel (WEB_BUNDLES in src/infrastructure/web/web-bundle.ts), which leaves /webapp/v1 to these routes.
+ * Everything goes through the other modules' commands and queries; CheckCodeAsCashierCommand is also the
+ * staff bot's code check.
  */
 @Module({
-  // The pages' catch-all route comes last, after the API's routes.
-  controllers: [ClientCardController, CashierScannerController, MiniAppPagesController],
+  controllers: [ClientCardController, CashierScannerController],
   providers: [
     GetClientCardHandler,
     SaveCardBirthdayHandler,
