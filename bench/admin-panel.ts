@@ -93,7 +93,8 @@ const PAGES: PanelPage[] = [
 async function sessionContext(browser: Browser, session: object): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'ru-RU' });
   await context.addInitScript(
-    `sessionStorage.setItem('dvorik.session', ${JSON.stringify(JSON.stringify(session))})`,
+    // Not in the blank page a new tab starts with (no storage there), only in the panel's.
+    `if (location.protocol.startsWith('http')) sessionStorage.setItem('dvorik.session', ${JSON.stringify(JSON.stringify(session))})`,
   );
   return context;
 }
