@@ -48,43 +48,83 @@ const LOAD_TIMEOUT_MS = 120_000;
 const seed = (db: Connection) =>
   seedStatsShop(db, { users: USERS, codes: CODES, auditLogs: AUDIT_LOGS, now: NOW, seed: 20_261_206 });
 
+/**
+ * What a page must show: each selector's element present and, unless null, its digits equal to these (the
+ * page groups figures with spaces); each selector matched by exactly so many elements.
+ */
+interface Expected {
+  digits: [selector: string, digits: string | null][];
+  counts: [selector: string, count: number][];
+}
+
+/**
+ * Runs in the page (serialized by Playwright, so self-contained; a function, not a string, because the
+ * panel's CSP forbids eval): the page's performance.now() once `expected` holds, else false.
+ */
+function shownAt({ digits, counts }: Expected): number | false {
+  const { document, performance } = globalThis as unknown as {
+    document: {
+      querySelector(selector: string): { textContent: string | null } | null;
+      querySelectorAll(selector: string): { length: number };
+    };
+    performance: { now(): number };
+  };
+  for (const [selector, want] of digits) {
+    const element = document.querySelector(selector);
+    if (!element || (want !== null && (element.textContent ?? '').replace(/\D/g, '') !== want)) return false;
+  }
+  for (const [selector, count] of counts)
+    if (document.querySelectorAll(selector).length !== count) return false;
+  return performance.now();
+}
+
 /** One page of the panel: its path, the API request behind what it shows, and when that is on screen. */
 interface PanelPage {
   name: string;
   path: string;
   /** The API request (path and query, as the page sends it) whose answer the page shows. */
   main: RegExp;
-  /** A page expression, true once the page has loaded what it shows (for the warm-up). */
-  loaded: string;
-  /** A page expression, true once the answer `body` of `main` is on screen. */
-  ready: (body: string) => string;
+  /** What the page shows once loaded, whatever the figures (for the warm-up). */
+  loaded: Expected;
+  /** What the page shows once the answer `body` of `main` is on screen. */
+  ready: (body: string) => Expected;
 }
 
-/** The digits of a KPI card equal the API's figure (the page groups them with spaces). */
-const kpiShows = (id: string, figure: number) =>
-  `(document.querySelector('[data-testid="kpi-${id}"]')?.textContent || '').replace(/\\D/g, '') === '${figure}'`;
+const kpiCard = (id: string) => `[data-testid="kpi-${id}"]`;
+const ROW = 'tbody tr.RaDatagrid-row';
 
 const PAGES: PanelPage[] = [
   {
     name: 'dashboard: KPI figures',
     path: '/admin/',
     main: /^\/api\/v1\/stats\/kpi\b/,
-    loaded: `document.querySelector('[data-testid="kpi-users-total"]') && document.querySelector('[role="img"][aria-label^="График"]')`,
+    loaded: {
+      digits: [
+        [kpiCard('users-total'), null],
+        ['[role="img"][aria-label^="График"]', null],
+      ],
+      counts: [],
+    },
     ready: (body) => {
       const kpi = JSON.parse(body) as { users: { total: number }; codes: { issued: number } };
-      return `${kpiShows('users-total', kpi.users.total)} && ${kpiShows('codes-issued', kpi.codes.issued)}`;
+      return {
+        digits: [
+          [kpiCard('users-total'), String(kpi.users.total)],
+          [kpiCard('codes-issued'), String(kpi.codes.issued)],
+        ],
+        counts: [],
+      };
     },
   },
   {
     name: 'client list: first page',
     path: '/admin/users',
     main: /^\/api\/v1\/users\?/,
-    loaded: `document.querySelector('tr.RaDatagrid-row')`,
+    loaded: { digits: [[ROW, null]], counts: [] },
     ready: (body) => {
       const { items } = JSON.parse(body) as { items: { id: number }[] };
       if (items.length === 0) throw new Error('the client list is empty: nothing to wait for');
-      return `document.querySelectorAll('tr.RaDatagrid-row').length === ${items.length} &&
-        document.querySelector('tr.RaDatagrid-row td.column-id')?.textContent === '${items[0].id}'`;
+      return { digits: [[`${ROW} td.column-id`, String(items[0].id)]], counts: [[ROW, items.length]] };
     },
   },
 ];
@@ -106,7 +146,7 @@ async function sessionContext(browser: Browser, session: object): Promise<Browse
 async function load(
   context: BrowserContext,
   url: string,
-  ready: string,
+  ready: Expected,
 ): Promise<{ ms: number; api: string[]; assets: string[] }> {
   const page = await context.newPage();
   const api: string[] = [];
@@ -121,7 +161,7 @@ async function load(
   page.on('pageerror', (error) => problems.push(error.message));
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    const shown = await page.waitForFunction(`(${ready}) ? performance.now() : false`, undefined, {
+    const shown = await page.waitForFunction(shownAt, ready, {
       polling: 'raf',
       timeout: LOAD_TIMEOUT_MS,
     });
@@ -143,7 +183,7 @@ async function medianOf(run: () => Promise<number>): Promise<number> {
 }
 
 /** A load in a fresh context of its own, closed afterwards: nothing cached. */
-async function coldLoad(browser: Browser, session: object, url: string, ready: string) {
+async function coldLoad(browser: Browser, session: object, url: string, ready: Expected) {
   const context = await sessionContext(browser, session);
   try {
     return await load(context, url, ready);
