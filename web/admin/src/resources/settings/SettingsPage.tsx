@@ -94,7 +94,7 @@ export default function SettingsPage() {
   const { canAccess: canEdit } = useCanAccess({ resource: 'settings', action: 'edit' });
   const settings = useQuery({
     queryKey: ['settings'],
-    queryFn: () => apiRequest<SettingView[]>('/settings'),
+    queryFn: async () => (await apiRequest<{ items: SettingView[] }>('/settings?limit=100')).items,
   });
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
