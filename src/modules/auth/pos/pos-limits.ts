@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
+import { RECORD_FAILURE_THEN_PAUSE } from '../../../infrastructure/redis/failures-then-pause';
 
 /** A till key whose unknown codes went over the limit waits this long, like a cashier (SPEC 4). */
 export const POS_PAUSE_MS = 60_000;
@@ -32,26 +33,6 @@ if count > tonumber(ARGV[1]) then
   return {0, windowLeft, refused, 0}
 end
 return {1, 0, 0, 0}
-`;
-
-/**
- * An unknown code: a sliding minute of them per key (a sorted set); the one going over the limit starts the
- * pause (SET NX, once) and clears the window. KEYS: unknown codes, pause. ARGV: allowed, window ms, pause ms,
- * a unique member. Answers {unknown codes in the minute, paused now 1/0}.
- */
-const UNKNOWN = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-redis.call('ZADD', KEYS[1], now, ARGV[4])
-redis.call('PEXPIRE', KEYS[1], window)
-local unknown = redis.call('ZCARD', KEYS[1])
-if unknown > tonumber(ARGV[1]) then
-  redis.call('DEL', KEYS[1])
-  if redis.call('SET', KEYS[2], now, 'PX', tonumber(ARGV[3]), 'NX') then return {unknown, 1} end
-end
-return {unknown, 0}
 `;
 
 type Scripted = Redis & {
@@ -87,7 +68,7 @@ export class PosLimits {
   ) {
     if (!('posTake' in redis)) {
       redis.defineCommand('posTake', { numberOfKeys: 3, lua: TAKE });
-      redis.defineCommand('posUnknownCode', { numberOfKeys: 2, lua: UNKNOWN });
+      redis.defineCommand('posUnknownCode', { numberOfKeys: 2, lua: RECORD_FAILURE_THEN_PAUSE });
     }
     this.redis = redis as Scripted;
   }

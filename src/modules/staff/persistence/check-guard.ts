@@ -1,33 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RECORD_FAILURE_THEN_PAUSE } from '../../../infrastructure/redis/failures-then-pause';
 import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
 
 /** SPEC 4: more than this many failed checks in a minute by one cashier pause that cashier's checks. */
 export const FAILED_CHECKS_ALLOWED = 10;
 export const FAILED_CHECKS_WINDOW_MS = 60_000;
 export const CHECKS_PAUSE_MS = 60_000;
-
-/**
- * A sliding minute of one cashier's failed checks (a sorted set scored by time, on Redis's clock) and the
- * pause. The failure that goes over the limit starts the pause (SET NX: once per pause, however many
- * replicas and cashiers' messages race) and clears the window, so the count starts afresh after it.
- * KEYS: failures, pause. ARGV: allowed, window ms, pause ms, a unique member. Answers {failures, paused now}.
- */
-const RECORD_FAILURE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-redis.call('ZADD', KEYS[1], now, ARGV[4])
-redis.call('PEXPIRE', KEYS[1], window)
-local failures = redis.call('ZCARD', KEYS[1])
-if failures > tonumber(ARGV[1]) then
-  redis.call('DEL', KEYS[1])
-  if redis.call('SET', KEYS[2], now, 'PX', tonumber(ARGV[3]), 'NX') then return {failures, 1} end
-end
-return {failures, 0}
-`;
 
 type Scripted = Redis & {
   cashierCheckFailure(
@@ -50,7 +30,7 @@ export class CheckGuard {
     private readonly keys: RedisKeys,
   ) {
     if (!('cashierCheckFailure' in redis)) {
-      redis.defineCommand('cashierCheckFailure', { numberOfKeys: 2, lua: RECORD_FAILURE });
+      redis.defineCommand('cashierCheckFailure', { numberOfKeys: 2, lua: RECORD_FAILURE_THEN_PAUSE });
     }
     this.redis = redis as Scripted;
   }
