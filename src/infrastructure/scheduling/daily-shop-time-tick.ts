@@ -1,6 +1,8 @@
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { Clock } from '../../common/clock/clock';
-import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { JobQueue } from '../queues/job-queue';
 import { dueShopDate } from './due-shop-date';
 
 /** When a daily run is due: a time of day (`HH:MM`) in the shop's time zone. */
@@ -14,14 +16,18 @@ export interface ShopTime {
  * the day's job exists under a job id derived from the shop date, so N schedulers and every later minute of
  * the day make one run, and a scheduler that was down at that time starts it as soon as it is back
  * (catch-up, also once at start-up in the scheduler role). A subclass says when (`shopTime`, null while
- * the run is switched off), what (`enqueueFor`), and puts its own `@Cron` on `run`.
+ * the run is switched off, usually from settings through `queries`), what (`enqueueFor`, through `jobs`),
+ * and puts its own `@Cron` on `run`; it needs no constructor of its own (Nest injects this one's).
  */
+@Injectable()
 export abstract class DailyShopTimeTick implements OnApplicationBootstrap {
   private readonly logger = new Logger(this.constructor.name);
 
-  protected constructor(
+  constructor(
+    protected readonly jobs: JobQueue,
+    protected readonly queries: QueryBus,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Catch-up: a scheduler starting after the day's time enqueues the day's run if nobody has. */

@@ -1,9 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { Clock } from '../../../common/clock/clock';
-import { APP_CONFIG, AppConfig } from '../../../config/app-config';
-import { JobQueue } from '../../../infrastructure/queues/job-queue';
 import { JobIds, JobName } from '../../../infrastructure/queues/jobs';
 import { DailyShopTimeTick, ShopTime } from '../../../infrastructure/scheduling/daily-shop-time-tick';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
@@ -15,15 +11,6 @@ import { GetSettingQuery } from '../../settings/queries/get-setting.query';
  */
 @Injectable()
 export class BirthdayTick extends DailyShopTimeTick {
-  constructor(
-    private readonly jobs: JobQueue,
-    private readonly queries: QueryBus,
-    clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(clock, config);
-  }
-
   @Cron('0 * * * * *', { name: 'discounts-birthday' })
   override run(): Promise<void> {
     return super.run();

@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { Clock } from '../../../common/clock/clock';
-import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { JobQueue } from '../../../infrastructure/queues/job-queue';
 import { JobIds, JobName } from '../../../infrastructure/queues/jobs';
 import { DailyShopTimeTick, ShopTime } from '../../../infrastructure/scheduling/daily-shop-time-tick';
@@ -16,15 +14,6 @@ import { summarizedDate } from '../domain/morning-summary';
  */
 @Injectable()
 export class MorningSummaryTick extends DailyShopTimeTick {
-  constructor(
-    private readonly jobs: JobQueue,
-    private readonly queries: QueryBus,
-    clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(clock, config);
-  }
-
   @Cron('30 * * * * *', { name: 'owner-alerts-summary' })
   override run(): Promise<void> {
     return super.run();
