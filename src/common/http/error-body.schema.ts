@@ -7,7 +7,9 @@ export class ErrorDetailSchema {
   @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', example: ErrorCode.VALIDATION_FAILED })
   code: ErrorCode;
 
-  @ApiProperty({ description: 'For people (English); the bots and the admin panel show their own Russian text per code' })
+  @ApiProperty({
+    description: 'For people (English); the bots and the admin panel show their own Russian text per code',
+  })
   message: string;
 
   @ApiProperty({
