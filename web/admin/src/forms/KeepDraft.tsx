@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useRecordContext } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
+import { readSession } from '../api/session';
 import { draftKey, dropDraft, readDraft, trackForm, type FormValues } from './keep-draft';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -16,7 +17,8 @@ export function KeepDraft({ form }: { form: string }) {
   const key = draftKey(form, record?.id);
   useEffect(() => {
     const untrack = trackForm(key, () => getValues());
-    const draft = readDraft(key);
+    // Only once logged in again: between the 401 and the login page react-admin may mount the form anew.
+    const draft = readSession() ? readDraft(key) : null;
     // After react-admin has filled the form from the record (its own effect runs after this one).
     const timer = draft
       ? setTimeout(() => {

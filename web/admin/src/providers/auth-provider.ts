@@ -85,8 +85,9 @@ export const authProvider: AuthProvider = {
       clearSession();
       const text = errorMessage(new ApiError(401, 'AUTH_TOKEN_EXPIRED', '', null));
       sessionStorage.setItem(REASON_KEY, text);
-      // Shown on the login page itself, so no second notification.
-      throw { message: false, redirectTo: '/login' };
+      // Shown on the login page itself, so no second notification. No redirectTo: react-admin's default is
+      // its login URL under the basename (/admin/login); a path given here would be taken as is.
+      throw { message: false };
     }
     // 403 FORBIDDEN_ROLE: the session is fine, the action is refused (the page shows the message).
   },
