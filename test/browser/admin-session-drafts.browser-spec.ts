@@ -72,7 +72,7 @@ describe('admin panel: a session that ends while a form is edited keeps the form
       const row = await t.dataSource.getRepository(User).findOneByOrFail({ id: client.id });
       return row.notes === notes ? row : undefined;
     });
-    expect(saved.notes).toBe(notes);
+    expect(saved?.notes).toBe(notes);
     expect(Object.keys(await storage(page)).filter((key) => key.startsWith('dvorik.draft:'))).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();

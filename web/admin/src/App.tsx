@@ -3,9 +3,13 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { readSession } from './api/session';
 import { LoginPage } from './auth/LoginPage';
 import { LoginTheme } from './auth/LoginTheme';
+import { loadPanel, preloadPanel } from './page-modules';
 
 // react-admin, the layout and the pages: not needed to log in, so not part of the first screen.
-const Panel = lazy(() => import('./Panel'));
+const Panel = lazy(loadPanel);
+
+// A cold load with a session: react-admin and the page asked for are fetched side by side, right away.
+if (readSession()) preloadPanel(window.location.pathname);
 
 /** With a session the panel, else the login page (which comes back here afterwards). */
 function PanelOrLogin() {

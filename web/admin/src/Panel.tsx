@@ -16,9 +16,10 @@ import { i18nProvider } from './i18n/i18n-provider';
 import { theme } from './layout/theme';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
+import { loadDashboard } from './page-modules';
 import { resources } from './resources';
 
-const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const Dashboard = lazy(loadDashboard);
 const store = localStorageStore();
 const TITLE = 'Мармеладный Дворик';
 
