@@ -2,9 +2,12 @@
  * Speed of the admin panel in Chromium at the bench scale (100 000 clients, 1 000 000 codes), and its size.
  *
  *   npm run bench:admin-panel            (BENCH_USERS=100000 BENCH_CODES=1000000 BENCH_RUNS=9)
+ *   BENCH_REUSE_DB=1 npm run bench:admin-panel    (keeps the seeded shop for the next run, and reuses it)
  *
- * Builds the panel if web/admin/dist is missing, creates a throwaway database `dvorik_bench_<run>` on
- * BENCH_DATABASE_SERVER (default mysql://root@127.0.0.1:3306), seeds the stats bench's shop (clients, codes,
+ * Builds the panel if web/admin/dist is missing, creates a throwaway database `dvorik_bench_<run>` (with
+ * BENCH_REUSE_DB, `dvorik_bench_admin_panel_<users>_<codes>_<audit rows>`, seeded only when it does not hold
+ * that shop yet) on BENCH_DATABASE_SERVER (default mysql://root@127.0.0.1:3306), seeds the stats bench's
+ * shop (clients, codes,
  * redemptions, broadcasts, cashiers; no audit rows unless BENCH_AUDIT_LOGS), builds the stats rollup once
  * (what the worker does every hour), starts the application (api role, serving /admin) on a random port and
  * opens the panel in Debian's Chromium (launchBrowser) with a readonly admin's session already in the tab.
