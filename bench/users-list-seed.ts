@@ -174,20 +174,28 @@ export async function seedDiscounts(
   const reason = `ELT(1 + FLOOR(${reasonDraw} * 3), 'subscription', 'birthday', 'manual')`;
   const createdAt = `? - INTERVAL FLOOR(${createdDraw} * ${365 * DAY_MS}) * 1000 MICROSECOND`;
   const expiresShift = `INTERVAL FLOOR(${expiresAtDraw} * ${30 * DAY_MS}) * 1000 MICROSECOND`;
-  await db.query(
-    `INSERT INTO discounts (code, template_id, user_id, kind, value, status, reason, valid_from, expires_at, used_at, created_at)
-     SELECT code, FIELD(reason, 'subscription', 'birthday', 'manual'), user_id, 'percent',
-            ELT(FIELD(reason, 'subscription', 'birthday', 'manual'), 10, 15, 5), status, reason,
-            created_at, expires_at, IF(status = 'used', created_at, NULL), created_at
-       FROM (SELECT CONCAT('B', LPAD(CONV(seq - 1, 10, 36), 7, '0')) AS code,
-                    ${reason} AS reason, ${status} AS status,
-                    ${createdAt} AS created_at,
-                    IF(${status} = 'active' AND ${expiresDraw} < 0.75, ? + ${expiresShift}, ? - ${expiresShift}) AS expires_at,
-                    1 + FLOOR(${userDraw} * ?) AS user_id
-               FROM (SELECT seq, MD5(CONCAT(?, ':', seq)) AS a, MD5(CONCAT(seq, ':', ?)) AS b
-                       FROM seq_1_to_${count}) AS draws) AS codes`,
-    [now, now, now, users, seed, seed],
-  );
+  // Valid by construction (codes distinct, clients 1..users, templates 1..3 from the migrations): without
+  // the per-row unique and foreign-key checks InnoDB buffers the index changes, 7× faster (34 s instead of
+  // 245 s for a million codes on the shared bench machine).
+  await db.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+  try {
+    await db.query(
+      `INSERT INTO discounts (code, template_id, user_id, kind, value, status, reason, valid_from, expires_at, used_at, created_at)
+       SELECT code, FIELD(reason, 'subscription', 'birthday', 'manual'), user_id, 'percent',
+              ELT(FIELD(reason, 'subscription', 'birthday', 'manual'), 10, 15, 5), status, reason,
+              created_at, expires_at, IF(status = 'used', created_at, NULL), created_at
+         FROM (SELECT CONCAT('B', LPAD(CONV(seq - 1, 10, 36), 7, '0')) AS code,
+                      ${reason} AS reason, ${status} AS status,
+                      ${createdAt} AS created_at,
+                      IF(${status} = 'active' AND ${expiresDraw} < 0.75, ? + ${expiresShift}, ? - ${expiresShift}) AS expires_at,
+                      1 + FLOOR(${userDraw} * ?) AS user_id
+                 FROM (SELECT seq, MD5(CONCAT(?, ':', seq)) AS a, MD5(CONCAT(seq, ':', ?)) AS b
+                         FROM seq_1_to_${count}) AS draws) AS codes`,
+      [now, now, now, users, seed, seed],
+    );
+  } finally {
+    await db.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
+  }
 }
 
 /**
