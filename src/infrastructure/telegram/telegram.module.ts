@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { keepBotApiConnections } from './bot-api-agent';
 import { ClientBotSendLimiter } from './client-bot-send-limiter';
 import { ConversationStore } from './conversation-store';
 import { SendLimiterMetrics } from './send-limiter-metrics';
@@ -16,13 +17,13 @@ import { ClientTelegram, StaffTelegram } from './telegram-senders';
       provide: StaffTelegram,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new StaffTelegram(config.staffBotToken, { apiRoot: config.telegramApiRoot }),
+        keepBotApiConnections(new StaffTelegram(config.staffBotToken, { apiRoot: config.telegramApiRoot })),
     },
     {
       provide: ClientTelegram,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot }),
+        keepBotApiConnections(new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot })),
     },
     ClientBotSendLimiter,
     SendLimiterMetrics,
