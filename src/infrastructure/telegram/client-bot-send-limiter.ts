@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RedisKeys } from '../redis/redis-keys';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Telegram's free limit for one bot: about 30 messages a second to different chats. */
 export const FREE_SEND_RATE = 30;
 
@@ -16,9 +18,9 @@ export function clientBotSendRate(ratePerSecond: number, paid: boolean): number 
 /**
  * GCRA in one Lua script, on Redis's clock (so every process agrees on "now"), granting up to ARGV[3]
  * consecutive slots at once. KEYS: the theoretical arrival time (ms) and the pause-until time (ms). ARGV: ms
- * between sends, how far ahead a slot may be reserved, slots wanted. Answers {n, wait}: n slots are reserved,
- * the last of them `wait` ms from now (the batch goes then, so no send leaves before its slot); {0, wait}:
- * paused or the next free slot is beyond the horizon, ask again in `wait` ms (nothing reserved).
+ * between sends, how far ahead a slot may be reserved, slots wanted. Answers {n, wait}: n consecutive slots
+ * are reserved, the first `wait` ms from now, the next ones ARGV[1] ms apart; {0, wait}: paused or the next
+ * free slot is beyond the horizon, ask again in `wait` ms (nothing reserved).
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
@@ -34,7 +36,7 @@ if wait > horizon then return {0, math.ceil(wait - horizon)} end
 local granted = math.min(tonumber(ARGV[3]), math.floor((horizon - wait) / interval) + 1)
 local booked = tat + granted * interval
 redis.call('SET', KEYS[1], string.format('%.3f', booked), 'PX', math.ceil(booked - now) + 60000)
-return {granted, math.ceil(wait + (granted - 1) * interval)}
+return {granted, math.ceil(wait)}
 `;
 
 /** Everyone waits until now + ARGV[1] ms (never shortens a longer pause); reservations restart after it. */
@@ -67,6 +69,26 @@ local pausedUntil = tonumber(redis.call('GET', KEYS[2]) or '0')
 return {math.max(0, math.floor(tat - now)), math.max(0, pausedUntil - now)}
 `;
 
+/**
+ * Runs `send(item)` for each item of a batch at its slot: item i at `firstDue` + i * 1000 / perSecond ms,
+ * never earlier, so a batch keeps the spacing of single sends. Answers the results in the items' order.
+ */
+export function spacedSends<T, R>(
+  items: readonly T[],
+  perSecond: number,
+  firstDue: number,
+  send: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const spacing = 1000 / perSecond;
+  return Promise.all(
+    items.map(async (item, i) => {
+      const wait = firstDue + i * spacing - Date.now();
+      if (wait >= 1) await sleep(wait);
+      return send(item);
+    }),
+  );
+}
+
 /** A slot is reserved at most this far ahead: a crashed process wastes at most a second of sending. */
 const HORIZON_MS = 1000;
 
@@ -82,8 +104,6 @@ type Scripted = Redis & {
   clientBotPauseLeft(pauseKey: string): Promise<number>;
   clientBotState(tatKey: string, pauseKey: string): Promise<[number, number]>;
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The one sending rate of the client bot's bulk messages (broadcast sends and client notices), shared by
@@ -121,8 +141,9 @@ export class ClientBotSendLimiter {
 
   /**
    * Waits for up to `wanted` consecutive slots at `perSecond` (one Redis call when the timeline has room,
-   * one more to see a pause that began while waiting) and answers how many it got, at least 1; they are
-   * all due when it returns. 0 when `stop()` became true while waiting (the reserved slots are let go).
+   * one more to see a pause that began while waiting) and answers how many it got, at least 1: the first
+   * is due when it returns, slot i 1000 / perSecond * i ms later (`spacedSends`). 0 when `stop()` became
+   * true while waiting (the reserved slots are let go).
    */
   async acquireMany(perSecond: number, wanted: number, stop: () => boolean): Promise<number> {
     const interval = (1000 / perSecond).toFixed(3);

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock } from '../../../common/clock/clock';
 import { Metrics } from '../../../infrastructure/metrics/metrics';
-import { ClientBotSendLimiter } from '../../../infrastructure/telegram/client-bot-send-limiter';
+import { ClientBotSendLimiter, spacedSends } from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { MarkClientBlockedCommand } from '../../users/commands/mark-client-blocked.command';
 import { BatchOutcomes, groupOutcomes } from '../domain/batch-outcomes';
 import { BroadcastContent } from '../domain/broadcast-content';
@@ -50,7 +50,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Sends one chunk's pending recipients in batches. Each batch: its slots from the shared limiter (one
  * Redis call for all), its rows claimed (`pending` -> `sending`, one UPDATE, which also stops on a cancel),
- * the API calls together, the outcomes recorded (one UPDATE per kind). A batch is recorded before the next
+ * the API calls, each at its slot, the outcomes recorded (one UPDATE per kind). A batch is recorded before the next
  * is claimed, so a crash leaves at most one batch `sending`. Stops taking recipients on cancel or shutdown.
  */
 export class ChunkRun {
@@ -121,6 +121,7 @@ export class ChunkRun {
     const sendable = await this.skipUnreachable(batch);
     if (sendable.length === 0) return;
     const granted = await limiter.acquireMany(this.settings.perSecond, sendable.length, this.stopped);
+    const firstDue = Date.now();
     this.putBack(sendable.slice(granted));
     const slotted = sendable.slice(0, granted);
     if (slotted.length === 0) return;
@@ -138,8 +139,8 @@ export class ChunkRun {
     metrics.broadcastSendsInFlight.inc(claimed.length);
     let outcomes;
     try {
-      outcomes = await Promise.all(
-        claimed.map((r) => this.deps.message.send(r.telegramId as number, this.content, this.settings.paid)),
+      outcomes = await spacedSends(claimed, this.settings.perSecond, firstDue, (r) =>
+        this.deps.message.send(r.telegramId as number, this.content, this.settings.paid),
       );
     } finally {
       metrics.broadcastSendsInFlight.dec(claimed.length);
