@@ -18,6 +18,7 @@ export interface RoundTrips {
 export class RoundTripCounter {
   private redisCommands = 0;
   private monitor: Redis | null = null;
+  private monitored: Redis | null = null;
 
   private constructor(
     private readonly admin: Connection,
@@ -30,7 +31,8 @@ export class RoundTripCounter {
     const counter = new RoundTripCounter(await createConnection(serverUrl), user, redisDb);
     const [rows] = await counter.admin.query<RowDataPacket[]>("SHOW GLOBAL VARIABLES LIKE 'userstat'");
     if (!/^(ON|1)$/i.test(String(rows[0]?.Value))) await counter.admin.query('SET GLOBAL userstat = 1');
-    const monitor = await new Redis(redisUrl).monitor();
+    counter.monitored = new Redis(redisUrl);
+    const monitor = await counter.monitored.monitor();
     monitor.on('monitor', (_time: string, _args: string[], source: string, database: string) => {
       if (Number(database) === counter.redisDb && source !== 'lua') counter.redisCommands++;
     });
@@ -49,6 +51,7 @@ export class RoundTripCounter {
 
   async stop(): Promise<void> {
     this.monitor?.disconnect();
+    this.monitored?.disconnect();
     await this.admin.end().catch(() => undefined);
   }
 }

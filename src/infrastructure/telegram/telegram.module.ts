@@ -4,7 +4,7 @@ import { keepBotApiConnections } from './bot-api-agent';
 import { ClientBotSendLimiter } from './client-bot-send-limiter';
 import { ConversationStore } from './conversation-store';
 import { SendLimiterMetrics } from './send-limiter-metrics';
-import { ClientTelegram, StaffTelegram } from './telegram-senders';
+import { ClientBotApiJson, ClientTelegram, StaffTelegram } from './telegram-senders';
 
 /**
  * Telegram for every role: the two bots' senders, the client bot's shared send limiter and the dialog
@@ -25,10 +25,15 @@ import { ClientTelegram, StaffTelegram } from './telegram-senders';
       useFactory: (config: AppConfig) =>
         keepBotApiConnections(new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot })),
     },
+    {
+      provide: ClientBotApiJson,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ClientBotApiJson(config.telegramApiRoot, config.clientBotToken),
+    },
     ClientBotSendLimiter,
     SendLimiterMetrics,
     ConversationStore,
   ],
-  exports: [StaffTelegram, ClientTelegram, ClientBotSendLimiter, ConversationStore],
+  exports: [StaffTelegram, ClientTelegram, ClientBotApiJson, ClientBotSendLimiter, ConversationStore],
 })
 export class TelegramModule {}

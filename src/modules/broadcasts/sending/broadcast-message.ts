@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
+import { ClientBotApiJson, ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
 import { failureOf } from '../../notices/domain/telegram-failure';
 import { classifyFailure, SendOutcome } from '../domain/send-outcome';
 import { BroadcastContent } from '../domain/broadcast-content';
@@ -20,6 +20,7 @@ const METHOD = { text: 'sendMessage', photo: 'sendPhoto', video: 'sendVideo' } a
 export class BroadcastMessage {
   constructor(
     private readonly telegram: ClientTelegram,
+    private readonly json: ClientBotApiJson,
     private readonly uploads: UploadedMediaSource,
   ) {}
 
@@ -69,11 +70,14 @@ export class BroadcastMessage {
       payload[content.contentType] = media;
       if (text) payload.caption = text;
     }
-    // The payload is built per content type above; telegraf's per-method typing cannot follow a
-    // computed method name, and its types predate allow_paid_broadcast. A { source } media makes
-    // telegraf send the request as multipart, uploading the bytes.
+    const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
+    // A JSON body (text, or media by file_id or URL) goes on the light client, the broadcast's bulk. A
+    // { source } media is an upload: telegraf sends it as multipart. telegraf's per-method typing cannot
+    // follow a computed method name, and its types predate allow_paid_broadcast.
+    if (media === null || typeof media === 'string')
+      return this.json.call<SentMessage>(METHOD[content.contentType], payload, signal);
     return (await this.telegram.callApi(METHOD[content.contentType], payload as never, {
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never,
+      signal: signal as never,
     })) as SentMessage;
   }
 }
