@@ -17,12 +17,13 @@
  * (d) SAMPLE clients at 25/s with the emulator enforcing Telegram's 30/s: 429s, achieved rate.
  * (e) everyone at 1000/s; worker 0 is killed with SIGKILL a quarter of the way in and started again:
  *     messages delivered twice in the emulator's record (must be 0) and `unknown` rows (at most one
- *     worker's sends in flight: 4 chunk jobs x MAX_BATCH).
+ *     worker's sends in flight: 4 chunk jobs x BATCHES_IN_FLIGHT x MAX_BATCH).
  * Worker and emulator logs are in the temp directory (kept when something failed).
  *
  * Environment: BENCH_DATABASE_SERVER (default TEST_DATABASE_SERVER or mysql://root@127.0.0.1:3306),
  * BENCH_REDIS_URL (redis://127.0.0.1:6379/0: the server; the bench uses its database BENCH_REDIS_DB, 14),
- * BENCH_RECIPIENTS (50000), BENCH_SAMPLE (250), BENCH_WORKERS (2), BENCH_TIMEOUT_SECONDS per scenario (900).
+ * BENCH_RECIPIENTS (50000), BENCH_SAMPLE (250), BENCH_WORKERS (2), BENCH_TIMEOUT_SECONDS per scenario (900),
+ * BENCH_WORKER_PROFILE (a directory: the workers write V8 CPU profiles there, --cpu-prof).
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -36,6 +37,7 @@ import { createPool, Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise
 import { JobIds, JobName, QueueName } from '../src/infrastructure/queues/jobs';
 import { redisOptionsFromUrl } from '../src/infrastructure/redis/redis-url';
 import { MAX_BATCH } from '../src/modules/broadcasts/commands/send-broadcast-chunk.command';
+import { BATCHES_IN_FLIGHT } from '../src/modules/broadcasts/sending/chunk-run';
 import { freePort } from '../test/support/free-port';
 import { deleteKeys } from '../test/support/global-teardown';
 import {
@@ -55,8 +57,8 @@ const REDIS_SERVER = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const REDIS_DB = Number(process.env.BENCH_REDIS_DB ?? 14);
 const REDIS_URL = REDIS_SERVER.replace(/\/\d*$/, '') + `/${REDIS_DB}`;
 const CLIENT_TOKEN = '111111:client-bot-token-for-bench';
-/** Chunk jobs a worker runs at once (BroadcastsWorker) times the largest batch. */
-const IN_FLIGHT_PER_WORKER = 4 * MAX_BATCH;
+/** Chunk jobs a worker runs at once (BroadcastsWorker) times the batches of each in flight, of the largest size. */
+const IN_FLIGHT_PER_WORKER = 4 * BATCHES_IN_FLIGHT * MAX_BATCH;
 /** "Limit off": the limiter still takes its Redis call per batch but never makes a batch wait. */
 const UNLIMITED = 1_000_000;
 const ROOT = join(__dirname, '..');
@@ -478,7 +480,9 @@ async function startWorker(bench: Bench, index: number): Promise<ChildProcess> {
   const port = await freePort();
   const log = join(tmpdir(), `${bench.name}-worker-${index}.log`);
   if (!bench.logs.includes(log)) bench.logs.push(log);
-  const child = spawn(process.execPath, [MAIN], {
+  const profile = process.env.BENCH_WORKER_PROFILE;
+  const args = profile ? ['--cpu-prof', '--cpu-prof-dir', profile, MAIN] : [MAIN];
+  const child = spawn(process.execPath, args, {
     cwd: tmpdir(), // no .env there: the environment below is all the worker sees
     env: {
       PATH: process.env.PATH,

@@ -28,7 +28,7 @@ export class BotApiJson {
   private readonly agent: HttpAgent;
 
   constructor(apiRoot: string, token: string) {
-    this.base = new URL(`bot${token}/`, apiRoot.endsWith('/') ? apiRoot : `${apiRoot}/`);
+    this.base = new URL(`./bot${token}/`, apiRoot.endsWith('/') ? apiRoot : `${apiRoot}/`);
     const https = this.base.protocol === 'https:';
     this.send = https ? httpsRequest : httpRequest;
     this.agent = https

@@ -25,7 +25,8 @@ export interface ChunkResult extends ChunkTally {
 
 /**
  * Recipients per batch at most: a batch is a tenth of a second's sends at the configured rate (1 at a few a
- * second, 100 at paid broadcasts' 1000/s), so a worker (4 chunk jobs) has at most 400 sends in flight.
+ * second, 100 at paid broadcasts' 1000/s); a worker runs 4 chunk jobs of 2 batches in flight each
+ * (BATCHES_IN_FLIGHT), so it has at most 800 sends in flight.
  */
 export const MAX_BATCH = 100;
 

@@ -43,6 +43,9 @@ interface Waiting {
   notBefore: number;
 }
 
+/** Batches a chunk run has out at once (its sends in flight: at most this many batches). */
+export const BATCHES_IN_FLIGHT = 2;
+
 /** How often a run waiting out a backoff looks at the broadcast's status. */
 const STATUS_EVERY_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,14 +53,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Sends one chunk's pending recipients in batches. Each batch: its slots from the shared limiter (one
  * Redis call for all), its rows claimed (`pending` -> `sending`, one UPDATE, which also stops on a cancel),
- * the API calls, each at its slot, the outcomes recorded (one UPDATE per kind). A batch is recorded before the next
- * is claimed, so a crash leaves at most one batch `sending`. Stops taking recipients on cancel or shutdown.
+ * the API calls, each at its slot, the outcomes recorded (one UPDATE per kind). Two batches at a time (BATCHES_IN_FLIGHT),
+ * each recorded before its lane claims the next, so a crash leaves at most two batches `sending`. Stops
+ * taking recipients on cancel or shutdown; throws an unexpected error once both lanes have settled.
  */
 export class ChunkRun {
   readonly tally: ChunkTally = { sent: 0, blocked: 0, failed: 0, unknown: 0, retried: 0, rateLimited: 0 };
   private readonly logger = new Logger(ChunkRun.name);
   private readonly waiting: Waiting[];
   private end: ChunkEnd | null = null;
+  private error: unknown = null;
   private statusReadAt = 0;
 
   constructor(
@@ -71,23 +76,33 @@ export class ChunkRun {
   }
 
   async run(): Promise<ChunkEnd> {
-    for (;;) {
-      if (this.stopped()) break;
-      const next = this.take();
-      if (next === null) break;
-      if (typeof next === 'number') {
-        if (await this.cancelled()) break;
-        await sleep(Math.min(next, 500));
-        continue;
-      }
-      await this.deliver(next);
-    }
+    await Promise.all(Array.from({ length: BATCHES_IN_FLIGHT }, () => this.lane()));
+    if (this.error) throw this.error;
     return this.end ?? 'done';
+  }
+
+  /** Batch after batch; two lanes, so one claims and records while the other's sends are out. */
+  private async lane(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.stopped()) return;
+        const next = this.take();
+        if (next === null) return;
+        if (typeof next === 'number') {
+          if (await this.cancelled()) return;
+          await sleep(Math.min(next, 500));
+          continue;
+        }
+        await this.deliver(next);
+      }
+    } catch (error) {
+      this.error ??= error;
+    }
   }
 
   private readonly stopped = (): boolean => {
     if (this.end === null && this.deps.stopping()) this.end = 'shutdown';
-    return this.end !== null;
+    return this.end !== null || this.error !== null;
   };
 
   /** The next batch of recipients ready to go, ms to wait when all are in backoff, null when none is left. */
@@ -139,8 +154,9 @@ export class ChunkRun {
     metrics.broadcastSendsInFlight.inc(claimed.length);
     let outcomes;
     try {
+      const signal = this.deps.message.timeout();
       outcomes = await spacedSends(claimed, this.settings.perSecond, firstDue, (r) =>
-        this.deps.message.send(r.telegramId as number, this.content, this.settings.paid),
+        this.deps.message.send(r.telegramId as number, this.content, this.settings.paid, signal),
       );
     } finally {
       metrics.broadcastSendsInFlight.dec(claimed.length);
