@@ -7,7 +7,7 @@
  * - Redis: the application uses a logical database of its own; a MONITOR connection counts the commands
  *   clients send on it (the commands a Lua script runs inside Redis are not round trips and are left out).
  */
-import Redis from 'ioredis';
+import { connect, Socket } from 'node:net';
 import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
 
 export interface RoundTrips {
@@ -17,8 +17,7 @@ export interface RoundTrips {
 
 export class RoundTripCounter {
   private redisCommands = 0;
-  private monitor: Redis | null = null;
-  private monitored: Redis | null = null;
+  private monitor: Socket | null = null;
 
   private constructor(
     private readonly admin: Connection,
@@ -31,12 +30,9 @@ export class RoundTripCounter {
     const counter = new RoundTripCounter(await createConnection(serverUrl), user, redisDb);
     const [rows] = await counter.admin.query<RowDataPacket[]>("SHOW GLOBAL VARIABLES LIKE 'userstat'");
     if (!/^(ON|1)$/i.test(String(rows[0]?.Value))) await counter.admin.query('SET GLOBAL userstat = 1');
-    counter.monitored = new Redis(redisUrl);
-    const monitor = await counter.monitored.monitor();
-    monitor.on('monitor', (_time: string, _args: string[], source: string, database: string) => {
-      if (Number(database) === counter.redisDb && source !== 'lua') counter.redisCommands++;
+    counter.monitor = await monitor(redisUrl, (db, source) => {
+      if (db === counter.redisDb && source !== 'lua') counter.redisCommands++;
     });
-    counter.monitor = monitor;
     return counter;
   }
 
@@ -50,8 +46,7 @@ export class RoundTripCounter {
   }
 
   async stop(): Promise<void> {
-    this.monitor?.disconnect();
-    this.monitored?.disconnect();
+    this.monitor?.destroy();
     await this.admin.end().catch(() => undefined);
   }
 }
@@ -60,3 +55,27 @@ export const minus = (a: RoundTrips, b: RoundTrips): RoundTrips => ({
   sql: a.sql - b.sql,
   redis: a.redis - b.redis,
 });
+
+/**
+ * MONITOR on a plain socket (ioredis's monitor mode trips over a busy shared server): each line
+ * `+<time> [<db> <client address>|lua] "<command>" ...` calls `seen(db, source)`.
+ */
+function monitor(redisUrl: string, seen: (db: number, source: string) => void): Promise<Socket> {
+  const { hostname, port } = new URL(redisUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port || 6379), hostname, () => {
+      socket.write('MONITOR\r\n');
+      resolve(socket);
+    });
+    socket.once('error', reject);
+    let rest = '';
+    socket.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('latin1')).split('\r\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = / \[(\d+) ([^\]]+)\] /.exec(line);
+        if (match) seen(Number(match[1]), match[2]);
+      }
+    });
+  });
+}
