@@ -12,7 +12,7 @@ const [apiRoot, token, inFlightArg, secondsArg = '3', windowsArg = '2'] = proces
 const IN_FLIGHT = Number(inFlightArg);
 const SECONDS = Number(secondsArg);
 const WINDOWS = Number(windowsArg);
-const agent = new Agent({ keepAlive: true });
+const agent = new Agent({ keepAlive: true, timeout: 60_000 }); // timeout: honour the server's Keep-Alive hint
 const url = new URL(`/bot${token}/sendMessage`, apiRoot);
 
 function send(chatId: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { Agent } from 'node:http';
 import type { Telegram } from 'telegraf';
+import { KEEP_ALIVE } from './bot-api-json';
 
 /**
  * Keeps the Bot API connections of a sender open between calls when the API root is plain http (a local
@@ -8,7 +9,6 @@ import type { Telegram } from 'telegraf';
  * broadcast at 1000 messages a second then opened and closed 1000 TCP connections a second.
  */
 export function keepBotApiConnections<T extends Telegram>(telegram: T): T {
-  if (telegram.options.apiRoot.startsWith('http://'))
-    telegram.options.agent = new Agent({ keepAlive: true, keepAliveMsecs: 10_000 });
+  if (telegram.options.apiRoot.startsWith('http://')) telegram.options.agent = new Agent(KEEP_ALIVE);
   return telegram;
 }

@@ -1,6 +1,13 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+/**
+ * Kept-alive connections. `timeout` matters beyond its value: only with one does node's agent honour the
+ * server's `Keep-Alive: timeout=N` and drop an idle connection a second before the server would. Without
+ * it a send could go out on a connection the server was closing: ECONNRESET, an `unknown` recipient.
+ */
+export const KEEP_ALIVE = { keepAlive: true, keepAliveMsecs: 10_000, timeout: 60_000 };
+
 /** Telegram's answer to a failed call, as telegraf's TelegramError carries it (`failureOf` reads it). */
 export class BotApiError extends Error {
   constructor(
@@ -31,9 +38,7 @@ export class BotApiJson {
     this.base = new URL(`./bot${token}/`, apiRoot.endsWith('/') ? apiRoot : `${apiRoot}/`);
     const https = this.base.protocol === 'https:';
     this.send = https ? httpsRequest : httpRequest;
-    this.agent = https
-      ? new HttpsAgent({ keepAlive: true, keepAliveMsecs: 10_000 })
-      : new HttpAgent({ keepAlive: true, keepAliveMsecs: 10_000 });
+    this.agent = https ? new HttpsAgent(KEEP_ALIVE) : new HttpAgent(KEEP_ALIVE);
   }
 
   call<T>(method: string, payload: object, signal?: AbortSignal): Promise<T> {
