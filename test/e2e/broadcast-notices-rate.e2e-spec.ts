@@ -92,7 +92,11 @@ describe('broadcasts and client notices: one client bot, one rate and one 429 pa
     expect((await sendNow(broadcast.id)).status).toBe(200);
 
     await broadcastIn(t, broadcast.id, ['sent'], 20_000);
-    await emulator.waitFor((call) => call.chatId === anna.telegramId && call.response.status === 200);
+    // Anna gets the broadcast too: wait for the notice itself, sent again after the pause.
+    await emulator.waitFor(
+      (call) => String(call.params.text).includes(issued.body.code) && call.response.status === 200,
+      10_000,
+    );
     const after = clientSends().filter((call) => call !== limited);
     expect(after.filter((call) => call.at.getTime() < limited.at.getTime() + 2000)).toEqual([]);
     expect(after.filter(isBroadcast)).toHaveLength(1 + others.length);

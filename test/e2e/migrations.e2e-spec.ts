@@ -51,6 +51,7 @@ const MIGRATIONS = [
   'UsersListIndexes1764000004000',
   'BroadcastMedia1764000012000',
   'FailedUpdatesAndRevokedTokens1764100016000',
+  'DeliveryClaimToken1764200018000',
 ];
 
 describe('migrations', () => {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RedisKeys } from '../redis/redis-keys';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Telegram's free limit for one bot: about 30 messages a second to different chats. */
 export const FREE_SEND_RATE = 30;
 
@@ -14,10 +16,11 @@ export function clientBotSendRate(ratePerSecond: number, paid: boolean): number 
 }
 
 /**
- * GCRA in one Lua script, on Redis's clock (so every process agrees on "now"). KEYS: the theoretical
- * arrival time (ms) and the pause-until time (ms). ARGV: ms between sends, how far ahead a slot may be
- * reserved. Answers {1, wait}: a slot is reserved `wait` ms from now; {0, wait}: paused or the next free
- * slot is beyond the horizon, ask again in `wait` ms (nothing reserved).
+ * GCRA in one Lua script, on Redis's clock (so every process agrees on "now"), granting up to ARGV[3]
+ * consecutive slots at once. KEYS: the theoretical arrival time (ms) and the pause-until time (ms). ARGV: ms
+ * between sends, how far ahead a slot may be reserved, slots wanted. Answers {n, wait}: n consecutive slots
+ * are reserved, the first `wait` ms from now, the next ones ARGV[1] ms apart; {0, wait}: paused or the next
+ * free slot is beyond the horizon, ask again in `wait` ms (nothing reserved).
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
@@ -30,8 +33,10 @@ if tat < now then tat = now end
 local wait = tat - now
 local horizon = tonumber(ARGV[2])
 if wait > horizon then return {0, math.ceil(wait - horizon)} end
-redis.call('SET', KEYS[1], string.format('%.3f', tat + interval), 'PX', math.ceil(wait + interval) + 60000)
-return {1, math.ceil(wait)}
+local granted = math.min(tonumber(ARGV[3]), math.floor((horizon - wait) / interval) + 1)
+local booked = tat + granted * interval
+redis.call('SET', KEYS[1], string.format('%.3f', booked), 'PX', math.ceil(booked - now) + 60000)
+return {granted, math.ceil(wait)}
 `;
 
 /** Everyone waits until now + ARGV[1] ms (never shortens a longer pause); reservations restart after it. */
@@ -64,6 +69,26 @@ local pausedUntil = tonumber(redis.call('GET', KEYS[2]) or '0')
 return {math.max(0, math.floor(tat - now)), math.max(0, pausedUntil - now)}
 `;
 
+/**
+ * Runs `send(item)` for each item of a batch at its slot: item i at `firstDue` + i * 1000 / perSecond ms,
+ * never earlier, so a batch keeps the spacing of single sends. Answers the results in the items' order.
+ */
+export function spacedSends<T, R>(
+  items: readonly T[],
+  perSecond: number,
+  firstDue: number,
+  send: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const spacing = 1000 / perSecond;
+  return Promise.all(
+    items.map(async (item, i) => {
+      const wait = firstDue + i * spacing - Date.now();
+      if (wait >= 1) await sleep(wait);
+      return send(item);
+    }),
+  );
+}
+
 /** A slot is reserved at most this far ahead: a crashed process wastes at most a second of sending. */
 const HORIZON_MS = 1000;
 
@@ -73,13 +98,12 @@ type Scripted = Redis & {
     pauseKey: string,
     intervalMs: string,
     horizonMs: number,
+    wanted: number,
   ): Promise<[number, number]>;
   clientBotPause(tatKey: string, pauseKey: string, pauseMs: number): Promise<number>;
   clientBotPauseLeft(pauseKey: string): Promise<number>;
   clientBotState(tatKey: string, pauseKey: string): Promise<[number, number]>;
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The one sending rate of the client bot's bulk messages (broadcast sends and client notices), shared by
@@ -112,24 +136,35 @@ export class ClientBotSendLimiter {
    * `stop()` became true while waiting (no slot is used then, or one reserved slot is let go).
    */
   async acquire(perSecond: number, stop: () => boolean): Promise<boolean> {
+    return (await this.acquireMany(perSecond, 1, stop)) > 0;
+  }
+
+  /**
+   * Waits for up to `wanted` consecutive slots at `perSecond` (one Redis call when the timeline has room,
+   * one more to see a pause that began while waiting) and answers how many it got, at least 1: the first
+   * is due when it returns, slot i 1000 / perSecond * i ms later (`spacedSends`). 0 when `stop()` became
+   * true while waiting (the reserved slots are let go).
+   */
+  async acquireMany(perSecond: number, wanted: number, stop: () => boolean): Promise<number> {
     const interval = (1000 / perSecond).toFixed(3);
     for (;;) {
-      if (stop()) return false;
-      const [reserved, wait] = await this.redis.clientBotAcquire(
+      if (stop()) return 0;
+      const [granted, wait] = await this.redis.clientBotAcquire(
         this.tatKey,
         this.pauseKey,
         interval,
         HORIZON_MS,
+        Math.max(1, Math.floor(wanted)),
       );
-      if (!reserved) {
+      if (!granted) {
         await sleep(Math.min(wait, 1000));
         continue;
       }
-      if (wait === 0) return true;
+      if (wait === 0) return granted;
       await sleep(wait);
-      // A 429 elsewhere may have paused everyone while this slot was waiting: honour it, then queue again.
+      // A 429 elsewhere may have paused everyone while these slots were waiting: honour it, then queue again.
       const pausedFor = await this.redis.clientBotPauseLeft(this.pauseKey);
-      if (pausedFor === 0) return !stop();
+      if (pausedFor === 0) return stop() ? 0 : granted;
       await sleep(Math.min(pausedFor, 1000));
     }
   }

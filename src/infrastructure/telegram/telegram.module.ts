@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { keepBotApiConnections } from './bot-api-agent';
 import { ClientBotSendLimiter } from './client-bot-send-limiter';
 import { ConversationStore } from './conversation-store';
 import { SendLimiterMetrics } from './send-limiter-metrics';
-import { ClientTelegram, StaffTelegram } from './telegram-senders';
+import { ClientBotApiJson, ClientTelegram, StaffTelegram } from './telegram-senders';
 
 /**
  * Telegram for every role: the two bots' senders, the client bot's shared send limiter and the dialog
@@ -16,18 +17,23 @@ import { ClientTelegram, StaffTelegram } from './telegram-senders';
       provide: StaffTelegram,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new StaffTelegram(config.staffBotToken, { apiRoot: config.telegramApiRoot }),
+        keepBotApiConnections(new StaffTelegram(config.staffBotToken, { apiRoot: config.telegramApiRoot })),
     },
     {
       provide: ClientTelegram,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot }),
+        keepBotApiConnections(new ClientTelegram(config.clientBotToken, { apiRoot: config.telegramApiRoot })),
+    },
+    {
+      provide: ClientBotApiJson,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ClientBotApiJson(config.telegramApiRoot, config.clientBotToken),
     },
     ClientBotSendLimiter,
     SendLimiterMetrics,
     ConversationStore,
   ],
-  exports: [StaffTelegram, ClientTelegram, ClientBotSendLimiter, ConversationStore],
+  exports: [StaffTelegram, ClientTelegram, ClientBotApiJson, ClientBotSendLimiter, ConversationStore],
 })
 export class TelegramModule {}

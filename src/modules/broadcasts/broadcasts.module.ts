@@ -34,7 +34,6 @@ import { GetStuckBroadcastsHandler } from './queries/get-stuck-broadcasts.query'
 import { ListBroadcastsHandler } from './queries/list-broadcasts.query';
 import { BroadcastMessage } from './sending/broadcast-message';
 import { SendingLifecycle } from './sending/sending-lifecycle';
-import { SentRecorder } from './sending/sent-recorder';
 
 /**
  * Broadcasts: drafts, scheduling, cancel and test sends (admin API), and the sending pipeline (minute
@@ -54,7 +53,6 @@ import { SentRecorder } from './sending/sent-recorder';
     UploadedMediaSource,
     UploadBroadcastMediaHandler,
     SendingLifecycle,
-    SentRecorder,
     BroadcastProgressMetrics,
     CreateBroadcastHandler,
     UpdateBroadcastHandler,

@@ -13,7 +13,6 @@ import { DeliveryLedger } from '../persistence/delivery-ledger';
 import { BroadcastMessage } from '../sending/broadcast-message';
 import { ChunkEnd, ChunkRun, ChunkTally, SendingSettings } from '../sending/chunk-run';
 import { SendingLifecycle } from '../sending/sending-lifecycle';
-import { SentRecorder } from '../sending/sent-recorder';
 import { SettleBroadcastCommand } from './settle-broadcast.command';
 
 export type ChunkPayload = JobPayloads[JobName.SendBroadcastChunk];
@@ -24,8 +23,17 @@ export interface ChunkResult extends ChunkTally {
   interrupted: number;
 }
 
-/** Parallel sends per chunk job; the worker runs 4 chunk jobs, so at most 64 sends in flight a process. */
-export const MAX_LANES = 16;
+/**
+ * Recipients per batch at most: a batch is a tenth of a second's sends at the configured rate (1 at a few a
+ * second, 100 at paid broadcasts' 1000/s); a worker runs 4 chunk jobs of 2 batches in flight each
+ * (BATCHES_IN_FLIGHT), so it has at most 800 sends in flight.
+ */
+export const MAX_BATCH = 100;
+
+/** A tenth of a second's sends at `perSecond`, at least 1, at most MAX_BATCH. */
+export function batchSizeFor(perSecond: number): number {
+  return Math.min(MAX_BATCH, Math.max(1, Math.ceil(perSecond / 10)));
+}
 
 /**
  * Sends the pending recipients of one range (the chunk job). `rerun`: this job ran before and died (a
@@ -51,7 +59,6 @@ export class SendBroadcastChunkHandler implements ICommandHandler<SendBroadcastC
     private readonly limiter: ClientBotSendLimiter,
     private readonly message: BroadcastMessage,
     private readonly lifecycle: SendingLifecycle,
-    private readonly sent: SentRecorder,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     private readonly commands: CommandBus,
@@ -84,7 +91,6 @@ export class SendBroadcastChunkHandler implements ICommandHandler<SendBroadcastC
         clock: this.clock,
         commands: this.commands,
         metrics: this.metrics,
-        sent: this.sent,
         stopping: () => this.lifecycle.stopping,
         status: () => this.records.statusOf(broadcastId),
       },
@@ -109,7 +115,7 @@ export class SendBroadcastChunkHandler implements ICommandHandler<SendBroadcastC
       perSecond,
       paid,
       maxAttempts,
-      lanes: Math.min(MAX_LANES, Math.max(2, Math.ceil(perSecond / 20))),
+      batchSize: batchSizeFor(perSecond),
     };
   }
 }

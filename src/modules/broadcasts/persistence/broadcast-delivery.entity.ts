@@ -32,6 +32,10 @@ export class BroadcastDelivery {
   @Column({ type: 'int', unsigned: true, default: 0 })
   attempts: number;
 
+  /** Set by the batch claim that took the row (`pending` -> `sending`): tells a sender which rows are its own. */
+  @Column({ type: 'char', length: 12, charset: 'ascii', nullable: true })
+  claimToken: string | null;
+
   @Column({ type: 'bigint', nullable: true })
   telegramMessageId: number | null;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveryCounts, NO_DELIVERIES } from '../domain/broadcast-lifecycle';
@@ -17,9 +18,10 @@ interface Changed {
 
 /**
  * broadcast_deliveries, the table that makes a broadcast reach each recipient at most once. Every state
- * change is one conditional UPDATE checked by affected rows: a row is claimed `pending` -> `sending` before
- * its API call (and only while its broadcast is `sending`, so a cancel stops every later claim at once),
- * and leaves `sending` only through one of the mark* methods. Times come from the caller's Clock.
+ * change is a conditional UPDATE checked by affected rows, for a batch of rows at a time: a row is claimed
+ * `pending` -> `sending` before its API call (and only while its broadcast is `sending`, so a cancel stops
+ * every later claim at once), and leaves `sending` only through one of the mark* / release methods. Times
+ * come from the caller's Clock.
  */
 @Injectable()
 export class DeliveryLedger {
@@ -91,23 +93,32 @@ export class DeliveryLedger {
   }
 
   /**
-   * Claims one row for sending: `pending` -> `sending`, one more attempt, only while the broadcast is
-   * `sending`. True when this caller now owns the row (and must settle it).
+   * Claims rows for sending in one UPDATE: `pending` -> `sending`, one more attempt, only while the
+   * broadcast is `sending`. Answers the user ids this caller now owns (and must settle): all it asked
+   * for in the usual case; when another run of the range took some, the rows carrying this claim's token.
    */
-  async claim(broadcastId: number, userId: number, now: Date): Promise<boolean> {
+  async claimMany(broadcastId: number, userIds: readonly number[], now: Date): Promise<number[]> {
+    if (userIds.length === 0) return [];
+    const token = randomBytes(9).toString('base64url');
     const result = (await this.dataSource.query(
       "UPDATE broadcast_deliveries d JOIN broadcasts b ON b.id = d.broadcast_id SET d.status = 'sending', " +
-        'd.attempts = d.attempts + 1, d.updated_at = ? ' +
-        "WHERE d.broadcast_id = ? AND d.user_id = ? AND d.status = 'pending' AND b.status = 'sending'",
-      [now, broadcastId, userId],
+        'd.attempts = d.attempts + 1, d.claim_token = ?, d.updated_at = ? ' +
+        `WHERE d.broadcast_id = ? AND d.user_id IN (${marks(userIds)}) AND d.status = 'pending' ` +
+        "AND b.status = 'sending'",
+      [token, now, broadcastId, ...userIds],
     )) as Changed;
-    return result.affectedRows === 1;
+    if (result.affectedRows === userIds.length) return [...userIds];
+    if (result.affectedRows === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT user_id FROM broadcast_deliveries WHERE broadcast_id = ? AND user_id IN (${marks(userIds)}) ` +
+        "AND status = 'sending' AND claim_token = ?",
+      [broadcastId, ...userIds, token],
+    )) as Array<{ user_id: number }>;
+    return rows.map((row) => Number(row.user_id));
   }
 
   /**
-   * Several claimed rows of one broadcast were delivered: one statement for all (the sends of a process
-   * are recorded together, so the database sees one write where it would see dozens). Answers the rows
-   * changed.
+   * Claimed rows of one broadcast were delivered: one statement for all of them. Answers the rows changed.
    */
   async markManySent(
     broadcastId: number,
@@ -118,7 +129,7 @@ export class DeliveryLedger {
     const result = (await this.dataSource.query(
       `UPDATE broadcast_deliveries SET status = 'sent', error_code = NULL, sent_at = ?, updated_at = ?, ` +
         `telegram_message_id = CASE user_id ${sent.map(() => 'WHEN ? THEN ?').join(' ')} END ` +
-        `WHERE broadcast_id = ? AND status = 'sending' AND user_id IN (${sent.map(() => '?').join(', ')})`,
+        `WHERE broadcast_id = ? AND status = 'sending' AND user_id IN (${marks(sent)})`,
       [
         now,
         now,
@@ -130,30 +141,27 @@ export class DeliveryLedger {
     return result.affectedRows;
   }
 
-  /** A claimed row ended without delivery for good (`blocked`, `failed`) or maybe delivered (`unknown`). */
-  markFinal(
+  /**
+   * Claimed rows that ended without delivery for good (`blocked`, `failed`) or maybe delivered (`unknown`),
+   * in one statement. Answers the rows changed.
+   */
+  markManyFinal(
     broadcastId: number,
-    userId: number,
     status: 'blocked' | 'failed' | 'unknown',
-    errorCode: string,
+    rows: readonly Ended[],
     now: Date,
-  ): Promise<boolean> {
-    return this.settle(broadcastId, userId, 'sending', { status, errorCode, now });
+  ): Promise<number> {
+    return this.settleMany(broadcastId, 'sending', status, rows, now, false);
   }
 
-  /** A claimed row was not delivered and will be tried again; a 429 gives its attempt back. */
-  release(broadcastId: number, userId: number, errorCode: string, now: Date, refundAttempt: boolean) {
-    return this.settle(broadcastId, userId, 'sending', {
-      status: 'pending',
-      errorCode,
-      now,
-      refundAttempt,
-    });
+  /** Claimed rows not delivered that will be tried again, in one statement; a 429 gives the attempt back. */
+  releaseMany(broadcastId: number, rows: readonly Ended[], now: Date, refundAttempt: boolean) {
+    return this.settleMany(broadcastId, 'sending', 'pending', rows, now, refundAttempt);
   }
 
-  /** A pending row that will not be sent at all (the client was deleted or blocked the bot since). */
-  skip(broadcastId: number, userId: number, status: 'failed' | 'blocked', errorCode: string, now: Date) {
-    return this.settle(broadcastId, userId, 'pending', { status, errorCode, now });
+  /** Pending rows that will not be sent at all (the client was deleted or blocked the bot since). */
+  skipMany(broadcastId: number, status: 'failed' | 'blocked', rows: readonly Ended[], now: Date) {
+    return this.settleMany(broadcastId, 'pending', status, rows, now, false);
   }
 
   /**
@@ -198,35 +206,38 @@ export class DeliveryLedger {
     return rows.length > 0;
   }
 
-  private async settle(
+  private async settleMany(
     broadcastId: number,
-    userId: number,
     from: 'pending' | 'sending',
-    change: {
-      status: DeliveryStatus;
-      errorCode: string | null;
-      now: Date;
-      telegramMessageId?: number;
-      sentAt?: Date;
-      refundAttempt?: boolean;
-    },
-  ): Promise<boolean> {
+    status: DeliveryStatus,
+    rows: readonly Ended[],
+    now: Date,
+    refundAttempt: boolean,
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
     const result = (await this.dataSource.query(
-      'UPDATE broadcast_deliveries SET status = ?, error_code = ?, updated_at = ?, ' +
-        'telegram_message_id = COALESCE(?, telegram_message_id), sent_at = COALESCE(?, sent_at), ' +
-        'attempts = attempts - ? WHERE broadcast_id = ? AND user_id = ? AND status = ?',
+      `UPDATE broadcast_deliveries SET status = ?, updated_at = ?, attempts = attempts - ?, ` +
+        `error_code = CASE user_id ${rows.map(() => 'WHEN ? THEN ?').join(' ')} END ` +
+        `WHERE broadcast_id = ? AND status = ? AND user_id IN (${marks(rows)})`,
       [
-        change.status,
-        change.errorCode,
-        change.now,
-        change.telegramMessageId ?? null,
-        change.sentAt ?? null,
-        change.refundAttempt ? 1 : 0,
+        status,
+        now,
+        refundAttempt ? 1 : 0,
+        ...rows.flatMap(({ userId, errorCode }) => [userId, errorCode]),
         broadcastId,
-        userId,
         from,
+        ...rows.map(({ userId }) => userId),
       ],
     )) as Changed;
-    return result.affectedRows === 1;
+    return result.affectedRows;
   }
 }
+
+/** A row leaving its state, with the code kept on it (Telegram's error_code or a transport error). */
+export interface Ended {
+  userId: number;
+  errorCode: string;
+}
+
+/** `?, ?, ?` for an IN list. */
+const marks = (items: readonly unknown[]): string => items.map(() => '?').join(', ');

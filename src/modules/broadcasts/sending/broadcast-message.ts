@@ -1,5 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import { Injectable } from '@nestjs/common';
-import { ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
+import { ClientBotApiJson, ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
 import { failureOf } from '../../notices/domain/telegram-failure';
 import { classifyFailure, SendOutcome } from '../domain/send-outcome';
 import { BroadcastContent } from '../domain/broadcast-content';
@@ -20,12 +21,25 @@ const METHOD = { text: 'sendMessage', photo: 'sendPhoto', video: 'sendVideo' } a
 export class BroadcastMessage {
   constructor(
     private readonly telegram: ClientTelegram,
+    private readonly json: ClientBotApiJson,
     private readonly uploads: UploadedMediaSource,
   ) {}
 
-  async send(chatId: number, content: BroadcastContent, paid: boolean): Promise<SendOutcome> {
+  /** The timeout of a send (a batch's sends, which start together, share one). */
+  timeout(): AbortSignal {
+    const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
+    setMaxListeners(0, signal); // one listener per send of the batch: no leak warning past 10
+    return signal;
+  }
+
+  async send(
+    chatId: number,
+    content: BroadcastContent,
+    paid: boolean,
+    signal = this.timeout(),
+  ): Promise<SendOutcome> {
     try {
-      const message = await this.call(chatId, content, paid);
+      const message = await this.call(chatId, content, paid, signal);
       return { kind: 'sent', messageId: message.message_id };
     } catch (error) {
       return classifyFailure(failureOf(error));
@@ -33,12 +47,17 @@ export class BroadcastMessage {
   }
 
   /** Sends and throws Telegram's error as is (the admin's test send reports it). */
-  async call(chatId: number, content: BroadcastContent, paid: boolean): Promise<{ message_id: number }> {
+  async call(
+    chatId: number,
+    content: BroadcastContent,
+    paid: boolean,
+    signal = this.timeout(),
+  ): Promise<{ message_id: number }> {
     const uploadId = content.contentType === 'text' ? null : uploadIdOf(content.media);
-    if (uploadId === null) return this.callWith(chatId, content, paid, content.media);
+    if (uploadId === null) return this.callWith(chatId, content, paid, content.media, signal);
     return this.uploads.withSource(uploadId, async (source) => {
       const media = 'fileId' in source ? source.fileId : source.upload;
-      const message = await this.callWith(chatId, content, paid, media);
+      const message = await this.callWith(chatId, content, paid, media, signal);
       return { result: message, fileId: fileIdOf(message) };
     });
   }
@@ -48,6 +67,7 @@ export class BroadcastMessage {
     content: BroadcastContent,
     paid: boolean,
     media: string | { source: Buffer; filename: string } | null,
+    signal: AbortSignal,
   ): Promise<SentMessage> {
     const text = content.text?.trim() ? content.text : undefined;
     const replyMarkup = content.buttons?.length
@@ -69,11 +89,13 @@ export class BroadcastMessage {
       payload[content.contentType] = media;
       if (text) payload.caption = text;
     }
-    // The payload is built per content type above; telegraf's per-method typing cannot follow a
-    // computed method name, and its types predate allow_paid_broadcast. A { source } media makes
-    // telegraf send the request as multipart, uploading the bytes.
+    // A JSON body (text, or media by file_id or URL) goes on the light client, the broadcast's bulk. A
+    // { source } media is an upload: telegraf sends it as multipart. telegraf's per-method typing cannot
+    // follow a computed method name, and its types predate allow_paid_broadcast.
+    if (media === null || typeof media === 'string')
+      return this.json.call<SentMessage>(METHOD[content.contentType], payload, signal);
     return (await this.telegram.callApi(METHOD[content.contentType], payload as never, {
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never,
+      signal: signal as never,
     })) as SentMessage;
   }
 }

@@ -2,20 +2,20 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock } from '../../../common/clock/clock';
 import { Metrics } from '../../../infrastructure/metrics/metrics';
-import { ClientBotSendLimiter } from '../../../infrastructure/telegram/client-bot-send-limiter';
+import { ClientBotSendLimiter, spacedSends } from '../../../infrastructure/telegram/client-bot-send-limiter';
 import { MarkClientBlockedCommand } from '../../users/commands/mark-client-blocked.command';
+import { BatchOutcomes, groupOutcomes } from '../domain/batch-outcomes';
 import { BroadcastContent } from '../domain/broadcast-content';
-import { retryDelayMs, SendOutcome } from '../domain/send-outcome';
+import { retryDelayMs } from '../domain/send-outcome';
 import { DeliveryLedger, Recipient } from '../persistence/delivery-ledger';
 import { BroadcastMessage } from './broadcast-message';
-import { SentRecorder } from './sent-recorder';
 
-/** How a run sends: Telegram rate, paid broadcast, attempts per recipient, parallel sends. */
+/** How a run sends: Telegram rate, paid broadcast, attempts per recipient, recipients per batch. */
 export interface SendingSettings {
   perSecond: number;
   paid: boolean;
   maxAttempts: number;
-  lanes: number;
+  batchSize: number;
 }
 
 export interface ChunkRunDeps {
@@ -25,7 +25,6 @@ export interface ChunkRunDeps {
   clock: Clock;
   commands: CommandBus;
   metrics: Metrics;
-  sent: SentRecorder;
   /** True once the process shuts down. */
   stopping: () => boolean;
   /** The broadcast's status now (a cancel shows here). */
@@ -44,15 +43,19 @@ interface Waiting {
   notBefore: number;
 }
 
-/** How often a run looks at the broadcast's status between sends. */
+/** Batches a chunk run has out at once (its sends in flight: at most this many batches). */
+export const BATCHES_IN_FLIGHT = 2;
+
+/** How often a run waiting out a backoff looks at the broadcast's status. */
 const STATUS_EVERY_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends one chunk's pending recipients with a few parallel lanes. Each send: a slot from the shared
- * limiter, the row claimed (`pending` -> `sending`), the API call, the outcome recorded; a lane never
- * leaves a claimed row behind except by crashing. Stops taking recipients on cancel or shutdown; throws
- * an unexpected error only after every lane has settled its send in flight.
+ * Sends one chunk's pending recipients in batches. Each batch: its slots from the shared limiter (one
+ * Redis call for all), its rows claimed (`pending` -> `sending`, one UPDATE, which also stops on a cancel),
+ * the API calls, each at its slot, the outcomes recorded (one UPDATE per kind). Two batches at a time (BATCHES_IN_FLIGHT),
+ * each recorded before its lane claims the next, so a crash leaves at most two batches `sending`. Stops
+ * taking recipients on cancel or shutdown; throws an unexpected error once both lanes have settled.
  */
 export class ChunkRun {
   readonly tally: ChunkTally = { sent: 0, blocked: 0, failed: 0, unknown: 0, retried: 0, rateLimited: 0 };
@@ -73,24 +76,20 @@ export class ChunkRun {
   }
 
   async run(): Promise<ChunkEnd> {
-    const lanes = Math.max(1, Math.min(this.settings.lanes, this.waiting.length));
-    await Promise.all(Array.from({ length: lanes }, () => this.lane()));
+    await Promise.all(Array.from({ length: BATCHES_IN_FLIGHT }, () => this.lane()));
     if (this.error) throw this.error;
     return this.end ?? 'done';
   }
 
-  private readonly stopped = (): boolean => {
-    if (this.end === null && this.deps.stopping()) this.end = 'shutdown';
-    return this.end !== null || this.error !== null;
-  };
-
+  /** Batch after batch; two lanes, so one claims and records while the other's sends are out. */
   private async lane(): Promise<void> {
     try {
       for (;;) {
-        if (this.stopped() || (await this.cancelled())) return;
+        if (this.stopped()) return;
         const next = this.take();
         if (next === null) return;
         if (typeof next === 'number') {
+          if (await this.cancelled()) return;
           await sleep(Math.min(next, 500));
           continue;
         }
@@ -101,13 +100,27 @@ export class ChunkRun {
     }
   }
 
-  /** The next recipient ready to go, ms to wait when all are in backoff, null when none is left. */
-  private take(): Recipient | number | null {
+  private readonly stopped = (): boolean => {
+    if (this.end === null && this.deps.stopping()) this.end = 'shutdown';
+    return this.end !== null || this.error !== null;
+  };
+
+  /** The next batch of recipients ready to go, ms to wait when all are in backoff, null when none is left. */
+  private take(): Recipient[] | number | null {
     if (this.waiting.length === 0) return null;
     const now = Date.now();
-    const index = this.waiting.findIndex((w) => w.notBefore <= now);
-    if (index === -1) return Math.min(...this.waiting.map((w) => w.notBefore)) - now;
-    return this.waiting.splice(index, 1)[0].recipient;
+    const batch: Recipient[] = [];
+    for (let i = 0; i < this.waiting.length && batch.length < this.settings.batchSize;) {
+      if (this.waiting[i].notBefore <= now) batch.push(this.waiting.splice(i, 1)[0].recipient);
+      else i++;
+    }
+    if (batch.length > 0) return batch;
+    return Math.min(...this.waiting.map((w) => w.notBefore)) - now;
+  }
+
+  /** Puts recipients back at the head of the line (slots ran short, or the run stops). */
+  private putBack(recipients: Recipient[]): void {
+    this.waiting.unshift(...recipients.map((recipient) => ({ recipient, notBefore: 0 })));
   }
 
   private async cancelled(force = false): Promise<boolean> {
@@ -118,90 +131,111 @@ export class ChunkRun {
     return this.end !== null;
   }
 
-  private async deliver(recipient: Recipient): Promise<void> {
-    const { ledger, clock } = this.deps;
-    const { userId, telegramId } = recipient;
-    if (telegramId === null || recipient.userStatus === 'deleted') {
-      if (await ledger.skip(this.broadcastId, userId, 'failed', 'USER_DELETED', clock.now()))
-        this.tally.failed++;
-      return;
-    }
-    if (recipient.userStatus === 'blocked') {
-      if (await ledger.skip(this.broadcastId, userId, 'blocked', 'USER_BLOCKED', clock.now()))
-        this.tally.blocked++;
-      return;
-    }
-    if (!(await this.deps.limiter.acquire(this.settings.perSecond, this.stopped))) return;
-    if (!(await ledger.claim(this.broadcastId, userId, clock.now()))) {
-      await this.cancelled(true);
-      return;
-    }
-    this.deps.metrics.broadcastSendsInFlight.inc();
-    let outcome: SendOutcome;
+  private async deliver(batch: Recipient[]): Promise<void> {
+    const { ledger, clock, limiter, metrics } = this.deps;
+    const sendable = await this.skipUnreachable(batch);
+    if (sendable.length === 0) return;
+    const granted = await limiter.acquireMany(this.settings.perSecond, sendable.length, this.stopped);
+    const firstDue = Date.now();
+    this.putBack(sendable.slice(granted));
+    const slotted = sendable.slice(0, granted);
+    if (slotted.length === 0) return;
+    const own = new Set(
+      await ledger.claimMany(
+        this.broadcastId,
+        slotted.map((r) => r.userId),
+        clock.now(),
+      ),
+    );
+    // None claimed: the broadcast stopped being `sending` (a cancel), or another run of this range has them.
+    if (own.size === 0) await this.cancelled(true);
+    const claimed = slotted.filter((r) => own.has(r.userId));
+    if (claimed.length === 0) return;
+    metrics.broadcastSendsInFlight.inc(claimed.length);
+    let outcomes;
     try {
-      outcome = await this.deps.message.send(telegramId, this.content, this.settings.paid);
+      const signal = this.deps.message.timeout();
+      outcomes = await spacedSends(claimed, this.settings.perSecond, firstDue, (r) =>
+        this.deps.message.send(r.telegramId as number, this.content, this.settings.paid, signal),
+      );
     } finally {
-      this.deps.metrics.broadcastSendsInFlight.dec();
+      metrics.broadcastSendsInFlight.dec(claimed.length);
     }
-    await this.record(recipient, telegramId, outcome);
+    await this.record(claimed, groupOutcomes(claimed, outcomes, this.settings.maxAttempts));
   }
 
-  private async record(recipient: Recipient, telegramId: number, outcome: SendOutcome): Promise<void> {
-    const { ledger, clock, metrics } = this.deps;
-    const { userId } = recipient;
+  /** Rows of clients deleted or blocked since the audience was resolved end here, never sent. */
+  private async skipUnreachable(batch: Recipient[]): Promise<Recipient[]> {
+    const { ledger, clock } = this.deps;
+    const deleted = batch.filter((r) => r.telegramId === null || r.userStatus === 'deleted');
+    const blocked = batch.filter((r) => !deleted.includes(r) && r.userStatus === 'blocked');
+    const as = (code: string, rows: Recipient[]) => rows.map((r) => ({ userId: r.userId, errorCode: code }));
+    if (deleted.length > 0)
+      this.tally.failed += await ledger.skipMany(
+        this.broadcastId,
+        'failed',
+        as('USER_DELETED', deleted),
+        clock.now(),
+      );
+    if (blocked.length > 0)
+      this.tally.blocked += await ledger.skipMany(
+        this.broadcastId,
+        'blocked',
+        as('USER_BLOCKED', blocked),
+        clock.now(),
+      );
+    return batch.filter((r) => !deleted.includes(r) && !blocked.includes(r));
+  }
+
+  /** Writes a batch's outcomes, one UPDATE per kind; a 429 pauses every client bot sender first. */
+  private async record(claimed: Recipient[], groups: BatchOutcomes): Promise<void> {
+    const { ledger, clock, limiter, metrics } = this.deps;
     const now = clock.now();
-    switch (outcome.kind) {
-      case 'sent':
-        await this.deps.sent.record(this.broadcastId, userId, outcome.messageId);
-        this.tally.sent++;
-        metrics.broadcastSends.inc({ outcome: 'sent' });
-        return;
-      case 'blocked':
-        await ledger.markFinal(this.broadcastId, userId, 'blocked', outcome.errorCode, now);
-        this.tally.blocked++;
-        metrics.broadcastSends.inc({ outcome: 'blocked' });
-        await this.markClientBlocked(telegramId);
-        return;
-      case 'rateLimited':
-        // Every client bot sender waits first (notices too); the row goes back without using up an attempt.
-        await this.deps.limiter.pause(outcome.retryAfterSeconds);
-        await ledger.release(this.broadcastId, userId, outcome.errorCode, now, true);
-        this.waiting.push({ recipient, notBefore: 0 });
-        this.tally.rateLimited++;
-        metrics.broadcastSends.inc({ outcome: 'rate_limited' });
-        this.logger.warn(
-          { broadcastId: this.broadcastId, retryAfter: outcome.retryAfterSeconds },
-          'Telegram said 429: every client bot sender pauses',
-        );
-        return;
-      case 'retry': {
-        const attempts = recipient.attempts + 1;
-        if (attempts >= this.settings.maxAttempts) {
-          await ledger.markFinal(this.broadcastId, userId, 'failed', outcome.errorCode, now);
-          this.tally.failed++;
-          metrics.broadcastSends.inc({ outcome: 'failed' });
-          return;
-        }
-        await ledger.release(this.broadcastId, userId, outcome.errorCode, now, false);
-        this.waiting.push({
-          recipient: { ...recipient, attempts },
-          notBefore: Date.now() + retryDelayMs(attempts),
-        });
-        this.tally.retried++;
-        metrics.broadcastSends.inc({ outcome: 'retry' });
-        return;
-      }
-      case 'failed':
-      case 'unknown':
-        await ledger.markFinal(this.broadcastId, userId, outcome.kind, outcome.errorCode, now);
-        this.tally[outcome.kind]++;
-        metrics.broadcastSends.inc({ outcome: outcome.kind });
-        return;
+    if (groups.rateLimited.length > 0) {
+      // Every client bot sender waits first (notices too); the rows go back without using up an attempt.
+      await limiter.pause(groups.pauseSeconds);
+      this.logger.warn(
+        { broadcastId: this.broadcastId, retryAfter: groups.pauseSeconds },
+        'Telegram said 429: every client bot sender pauses',
+      );
     }
+    const id = this.broadcastId;
+    await Promise.all([
+      ledger.markManySent(id, groups.sent, now),
+      ledger.markManyFinal(id, 'blocked', groups.blocked, now),
+      ledger.markManyFinal(id, 'failed', groups.failed, now),
+      ledger.markManyFinal(id, 'unknown', groups.unknown, now),
+      ledger.releaseMany(id, groups.rateLimited, now, true),
+      ledger.releaseMany(id, groups.retry, now, false),
+    ]);
+    const byId = new Map(claimed.map((r) => [r.userId, r]));
+    for (const { userId } of groups.rateLimited)
+      this.waiting.push({ recipient: byId.get(userId) as Recipient, notBefore: 0 });
+    for (const { userId, attempts } of groups.retry) {
+      const recipient = { ...(byId.get(userId) as Recipient), attempts };
+      this.waiting.push({ recipient, notBefore: Date.now() + retryDelayMs(attempts) });
+    }
+    const counted = {
+      sent: groups.sent.length,
+      blocked: groups.blocked.length,
+      failed: groups.failed.length,
+      unknown: groups.unknown.length,
+      rate_limited: groups.rateLimited.length,
+      retry: groups.retry.length,
+    };
+    for (const [outcome, n] of Object.entries(counted)) if (n > 0) metrics.broadcastSends.inc({ outcome }, n);
+    this.tally.sent += counted.sent;
+    this.tally.blocked += counted.blocked;
+    this.tally.failed += counted.failed;
+    this.tally.unknown += counted.unknown;
+    this.tally.rateLimited += counted.rate_limited;
+    this.tally.retried += counted.retry;
+    for (const { userId } of groups.blocked) await this.markClientBlocked(byId.get(userId)?.telegramId);
   }
 
   /** The client blocked the bot: their status becomes `blocked` (the users module owns that change). */
-  private async markClientBlocked(telegramId: number): Promise<void> {
+  private async markClientBlocked(telegramId: number | null | undefined): Promise<void> {
+    if (telegramId === null || telegramId === undefined) return;
     try {
       await this.deps.commands.execute(new MarkClientBlockedCommand(telegramId));
     } catch (error) {
