@@ -16,8 +16,8 @@
  *   are all written.
  *
  * Printed: redemptions/s, app/floor for both floors (per round and the median with its range), p50/p99,
- * CPU per redemption of each server process (/proc/<pid>/stat) and of the load client, the audit rows
- * still unwritten when a phase ends, and SQL round trips and Redis commands per redemption counted on the
+ * CPU per redemption of each server process (/proc/<pid>/stat, from the phase's start until its last audit
+ * row is written) and of the load client, the audit rows still unwritten when a phase ends, and SQL round trips and Redis commands per redemption counted on the
  * wire in a separate counting phase (bench/support/wire-counter.ts: a proxy in front of MariaDB and Redis
  * for that phase only, so the servers' global counters, shared with everyone on the machine, are not used).
  * Also the 200-way race on one code (exactly one success) and the machine's load average.
@@ -43,13 +43,18 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const RUSH = 200;
 const COUNTED = 400;
 /** Codes seeded for the timed phases: enough for 4 000 redemptions a second in every phase. */
-const TIMED_CODES = Math.ceil(SECONDS * 4_000) * 3 * ROUNDS;
+const TIMED_CODES = Math.ceil(SECONDS * 4_000) * 4 * ROUNDS;
 /** One API key per caller, as tills have: the POS limit (at most 10 000 a minute) counts per key. */
 const API_KEYS = Array.from({ length: CONCURRENCY }, (_, i) => `${harness.BENCH_POS_KEY}-${i}`);
-const KINDS = ['app', 'app-sql', 'minimal-sql'] as const;
-type Kind = (typeof KINDS)[number];
+/** Another build of the app (its dist/src/main.js) measured beside this one, e.g. main's, to see a change. */
+const BASELINE = process.env.BENCH_BASELINE_APP;
+type Kind = 'app' | 'baseline' | 'app-sql' | 'minimal-sql';
+const KINDS: Kind[] = BASELINE
+  ? ['app', 'baseline', 'app-sql', 'minimal-sql']
+  : ['app', 'app-sql', 'minimal-sql'];
 const TITLE: Record<Kind, string> = {
   app: 'app',
+  baseline: 'app (baseline)',
   'app-sql': 'floor: app SQL',
   'minimal-sql': 'floor: min SQL',
 };
@@ -89,8 +94,8 @@ async function main(): Promise<void> {
     );
     const userId = await seedClient(pool);
     await seedCodes(pool, userId, 'P', TIMED_CODES);
-    await seedCodes(pool, userId, 'W', 3 * 2 * 300);
-    await seedCodes(pool, userId, 'C', 3 * (COUNTED + 100));
+    await seedCodes(pool, userId, 'W', KINDS.length * 600);
+    await seedCodes(pool, userId, 'C', KINDS.length * (COUNTED + 100));
     console.log(
       `Dvorik POS bench: database ${database.name}, ${CONCURRENCY} callers, ${ROUNDS} rounds of ${SECONDS} s ` +
         `phases; load average ${loadavg()
@@ -109,6 +114,7 @@ async function main(): Promise<void> {
     const app = await startApp(env, cpuProfArgs());
     servers.push(app);
     await rush(app, pool, userId, audit);
+    if (BASELINE) servers.push({ ...(await startApp(env, [], BASELINE)), name: 'baseline' });
     servers.push(await startFloor('app-sql', env), await startFloor('minimal-sql', env));
     const byKind = (kind: Kind) => servers[KINDS.indexOf(kind)];
     let warmed = 0;
@@ -128,13 +134,15 @@ async function main(): Promise<void> {
         const pid = server.child.pid as number;
         const cpuBefore = cpuMs(pid);
         const load = await runLoad(job(server, 'P', next, TIMED_CODES - next, SECONDS));
-        const serverCpuMs = cpuMs(pid) - cpuBefore;
         next += load.sent;
         audit.expect(load.done);
-        phases.push({ kind, load, serverCpuMs, auditLag: await audit.lag() });
+        const auditLag = await audit.lag();
+        // The server's CPU until its last audit row is written: work deferred past the answer counts too.
+        await audit.drained();
+        phases.push({ kind, load, serverCpuMs: cpuMs(pid) - cpuBefore, auditLag });
         if (load.ranOut) console.warn(`    (${kind} ran out of codes)`);
       }
-      printRound(round + 1, phases.slice(-3));
+      printRound(round + 1, phases.slice(-KINDS.length));
     }
     await audit.drained();
     printSummary(phases, counted);
@@ -177,7 +185,10 @@ async function countRoundTrips(
     DATABASE_URL: sql.rewrite(env.DATABASE_URL),
     REDIS_URL: redis.rewrite(env.REDIS_URL),
   };
-  const server = kind === 'app' ? await startApp(counted) : await startFloor(kind, counted);
+  const server =
+    kind === 'app' || kind === 'baseline'
+      ? await startApp(counted, [], kind === 'baseline' ? BASELINE : undefined)
+      : await startFloor(kind, counted);
   try {
     const warm = await runLoad({ ...job(server, 'C', from, 100, 60), concurrency: 8 });
     audit.expect(warm.done);
@@ -271,7 +282,8 @@ function printRound(round: number, phases: Phase[]): void {
   );
   console.log(
     `round ${round} (${phases.map((p) => p.kind).join(' → ')}): app/app-SQL ${(rate(app) / rate(of('app-sql'))).toFixed(2)}, ` +
-      `app/min-SQL ${(rate(app) / rate(of('minimal-sql'))).toFixed(2)}; load ${loadavg()[0].toFixed(2)}\n    ${cells.join('\n    ')}`,
+      `app/min-SQL ${(rate(app) / rate(of('minimal-sql'))).toFixed(2)}` +
+      `${BASELINE ? `, app/baseline ${(rate(app) / rate(of('baseline'))).toFixed(2)}` : ''}; load ${loadavg()[0].toFixed(2)}\n    ${cells.join('\n    ')}`,
   );
 }
 
@@ -283,7 +295,8 @@ function refusals(p: Phase): string {
 function printSummary(phases: Phase[], counted: Map<Kind, Counted>): void {
   const stat = (values: number[], digits: number) =>
     `${harness.median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
-  const rounds = Array.from({ length: phases.length / 3 }, (_, i) => phases.slice(i * 3, i * 3 + 3));
+  const n = KINDS.length;
+  const rounds = Array.from({ length: phases.length / n }, (_, i) => phases.slice(i * n, i * n + n));
   const ratio = (floor: Kind) =>
     rounds.map(
       (r) => rate(r.find((p) => p.kind === 'app') as Phase) / rate(r.find((p) => p.kind === floor) as Phase),
@@ -295,6 +308,7 @@ function printSummary(phases: Phase[], counted: Map<Kind, Counted>): void {
   );
   console.log(`  app / floor with the app's SQL:  ${stat(ratio('app-sql'), 2)}`);
   console.log(`  app / floor with minimal SQL:    ${stat(ratio('minimal-sql'), 2)}`);
+  if (BASELINE) console.log(`  app / baseline build:            ${stat(ratio('baseline'), 2)}`);
   console.log(
     `  ${'server'.padEnd(16)} ${'redemptions/s'.padEnd(20)} ${'p50 ms'.padEnd(18)} ${'p99 ms'.padEnd(20)} ` +
       `${'server CPU ms/op'.padEnd(20)} ${'client CPU ms/op'.padEnd(18)} audit unwritten at phase end`,

@@ -216,6 +216,7 @@ const auditValues = (c: Card, body: RedeemBody, now: Date) => [
 
 /** The app's round trips, in the app's order. */
 function appSql(pool: Pool, redis: ScriptedRedis, notices: Queue) {
+  let audits: Promise<void> = Promise.resolve();
   return async (body: RedeemBody, keyIndex: number, response: ServerResponse): Promise<void> => {
     await redis.get(`${prefix}:cache:settings`);
     if (!(await takeTurn(redis, keyIndex))) return answer(response, 429, { error: { code: 'RATE_LIMITED' } });
@@ -245,24 +246,26 @@ function appSql(pool: Pool, redis: ScriptedRedis, notices: Queue) {
       connection.release();
     }
     answer(response, 200, redemption(c, body, now, redemptionId));
-    // After the answer, as the app's event handlers do: the client's notice, the referral check (a settings
-    // read: referrals are off), the audit row and the read-back TypeORM adds after an insert.
+    // After the answer, as the app's event handlers do: the referral check (a settings read: referrals are
+    // off) and the client's notice (BullMQ's add) at once; the audit row and TypeORM's read-back of it one
+    // after another, behind the audit rows before it (AuditRecorder writes them in order).
     void (async () => {
       await redis.get(`${prefix}:cache:settings`);
       await notices.add(
         'notify-client',
         { notice: 'discount_redeemed', discountId: c.id, userId: c.user_id, redemptionId },
-        {
-          jobId: `discount-redeemed-${redemptionId}`,
-          removeOnComplete: { age: 86_400 },
-        },
+        { jobId: `discount-redeemed-${redemptionId}`, removeOnComplete: { age: 86_400 } },
       );
-      const [audit] = (await pool.query(
-        `${AUDIT} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        auditValues(c, body, now),
-      )) as [{ insertId: number }, unknown];
-      await pool.query('SELECT id, created_at FROM audit_logs WHERE id = ?', [audit.insertId]);
     })().catch((error: unknown) => console.error(error));
+    audits = audits
+      .then(async () => {
+        const [audit] = (await pool.query(
+          `${AUDIT} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          auditValues(c, body, now),
+        )) as [{ insertId: number }, unknown];
+        await pool.query('SELECT id, created_at FROM audit_logs WHERE id = ?', [audit.insertId]);
+      })
+      .catch((error: unknown) => console.error(error));
   };
 }
 

@@ -28,11 +28,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The built app with `env`, on a free port; resolves once GET /health answers. Its logs go to /dev/null. */
-export async function startApp(env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+/**
+ * The built app (`main`: this checkout's dist/src/main.js, or another build's) with `env`, on a free port;
+ * resolves once GET /health answers. Its logs go to /dev/null.
+ */
+export async function startApp(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  main = join(ROOT, 'dist/src/main.js'),
+): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/src/main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    cwd: join(main, '..', '..', '..'),
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
