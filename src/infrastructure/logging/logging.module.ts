@@ -1,27 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { hostname } from 'node:os';
-import type { Level } from 'pino';
+import { RequestContext } from '../../common/context/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 const QUIET_ROUTES = ['/health', '/health/ready', '/metrics'];
-/** The POS till's routes: a line per refusal or failure only (their successes are the usage log and metrics). */
-const POS_ROUTES = '/internal/';
 
 /**
- * The level of a request's line: none for a POS answer under 400, info otherwise. A till redeems all day;
- * a line per success cost about 5 % of a redemption's CPU (pino's write and the line's serialisation), and
- * each one is already a usage-log row, an audit row and a sample of dvorik_http_request_duration_seconds.
+ * The POS till's routes get no pino-http: a till redeems all day, and a logger per request (two child
+ * loggers, a context run, a line per answer) cost about 5 % of a redemption's CPU. posRequestLog writes their
+ * refusals and failures instead; a success is already a usage-log row, an audit row and a metrics sample.
  */
-export function requestLogLevel(
-  request: IncomingMessage,
-  response: ServerResponse,
-  error?: Error,
-): Level | 'silent' {
-  if (!error && response.statusCode < 400 && (request.url ?? '').startsWith(POS_ROUTES)) return 'silent';
-  return 'info';
-}
+export const POS_ROUTES = 'internal';
+
+/** Every line written inside a request, bot update or job carries its id (POS lines have no `req`). */
+const requestIdOfContext = () => {
+  const context = RequestContext.current();
+  return context ? { requestId: context.requestId } : {};
+};
 
 /** pino-pretty is a development dependency: an image built without it logs JSON whatever LOG_FORMAT says. */
 function prettyAvailable(): boolean {
@@ -53,6 +50,7 @@ const PRETTY = {
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        exclude: [{ method: RequestMethod.ALL, path: `${POS_ROUTES}/*path` }],
         pinoHttp: {
           level: config.logLevel,
           // A transport is a worker thread: none for a silent logger (tests start many apps).
@@ -68,7 +66,7 @@ const PRETTY = {
             service: 'dvorik',
             roles: [...config.roles].join(','),
           },
-          customLogLevel: requestLogLevel,
+          mixin: requestIdOfContext,
           autoLogging: { ignore: (request: IncomingMessage) => QUIET_ROUTES.includes(request.url ?? '') },
           redact: {
             paths: [
