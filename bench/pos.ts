@@ -309,6 +309,16 @@ function printSummary(phases: Phase[], counted: Map<Kind, Counted>): void {
   console.log(`  app / floor with the app's SQL:  ${stat(ratio('app-sql'), 2)}`);
   console.log(`  app / floor with minimal SQL:    ${stat(ratio('minimal-sql'), 2)}`);
   if (BASELINE) console.log(`  app / baseline build:            ${stat(ratio('baseline'), 2)}`);
+  // CPU per redemption moves less with the neighbours' load than the rate does.
+  const cpuRatio = (other: Kind) =>
+    rounds.map(
+      (r) =>
+        cpuPer(r.find((p) => p.kind === 'app') as Phase) / cpuPer(r.find((p) => p.kind === other) as Phase),
+    );
+  console.log(
+    `  app CPU per redemption / floor's: app SQL ${stat(cpuRatio('app-sql'), 2)}, minimal SQL ${stat(cpuRatio('minimal-sql'), 2)}` +
+      `${BASELINE ? `, baseline build ${stat(cpuRatio('baseline'), 2)}` : ''}`,
+  );
   console.log(
     `  ${'server'.padEnd(16)} ${'redemptions/s'.padEnd(20)} ${'p50 ms'.padEnd(18)} ${'p99 ms'.padEnd(20)} ` +
       `${'server CPU ms/op'.padEnd(20)} ${'client CPU ms/op'.padEnd(18)} audit unwritten at phase end`,
@@ -344,6 +354,29 @@ function printSummary(phases: Phase[], counted: Map<Kind, Counted>): void {
     if (process.env.BENCH_WIRE_TEXT)
       for (const [label, text] of c.examples) console.log(`      [${label}] ${text}`);
   }
+  const app = counted.get('app') as Counted;
+  const floor = counted.get('app-sql') as Counted;
+  const differences = [
+    ...differing(app.sql, app.done, floor.sql, floor.done),
+    ...differing(app.redis, app.done, floor.redis, floor.done),
+  ];
+  if (differences.length > 0) {
+    console.log(
+      `  WARNING: the app-SQL floor no longer sends what the app sends (per redemption, app vs floor): ` +
+        `${differences.join('; ')}. Update bench/support/pos-floor.ts (app-sql).`,
+    );
+  }
+}
+
+/** Labels whose count per redemption differs by more than 0.05 between two countings. */
+function differing(a: Map<string, number>, aDone: number, b: Map<string, number>, bDone: number): string[] {
+  const out: string[] = [];
+  for (const label of new Set([...a.keys(), ...b.keys()])) {
+    const x = (a.get(label) ?? 0) / Math.max(1, aDone);
+    const y = (b.get(label) ?? 0) / Math.max(1, bDone);
+    if (Math.abs(x - y) > 0.05) out.push(`${label} ${x.toFixed(2)} vs ${y.toFixed(2)}`);
+  }
+  return out;
 }
 
 harness.runBench(main);

@@ -4,8 +4,8 @@
  * (DATABASE_URL, REDIS_URL, REDIS_PREFIX, INTERNAL_API_KEYS, PORT) and a mode:
  *
  * - `app-sql`: the statements and Redis commands the app sends for a POS redemption of a personal code, in
- *   the app's order (bench/pos.ts counts both on the wire and prints them beside the app's): the settings
- *   GET and the POS limit's script; the code card; START TRANSACTION, the conditional UPDATE, the usage row,
+ *   the app's order (bench/pos.ts counts both on the wire, prints them beside the app's and warns when they
+ *   differ): the POS limit's script (the app reads its limit from settings at most once a second); the code card; START TRANSACTION, the conditional UPDATE, the usage row,
  *   COMMIT; the answer; then the referral check's settings read, the notice job (BullMQ's add), the audit row
  *   and TypeORM's read-back of it.
  * - `minimal-sql`: the least the rules need: the POS limit's script; the code card; then ONE round trip: the
@@ -218,7 +218,6 @@ const auditValues = (c: Card, body: RedeemBody, now: Date) => [
 function appSql(pool: Pool, redis: ScriptedRedis, notices: Queue) {
   let audits: Promise<void> = Promise.resolve();
   return async (body: RedeemBody, keyIndex: number, response: ServerResponse): Promise<void> => {
-    await redis.get(`${prefix}:cache:settings`);
     if (!(await takeTurn(redis, keyIndex))) return answer(response, 429, { error: { code: 'RATE_LIMITED' } });
     const now = new Date();
     const c = await card(pool, body.code);
