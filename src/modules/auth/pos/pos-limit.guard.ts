@@ -7,7 +7,7 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { Metrics } from '../../../infrastructure/metrics/metrics';
 import { PosLimits } from './pos-limits';
-import { RecentSetting } from './recent-setting';
+import { RecentSetting } from '../../settings/queries/recent-setting';
 
 /** Refusals of one key in one minute are written to the log at the first and then every this many. */
 const LOG_EVERY = 100;

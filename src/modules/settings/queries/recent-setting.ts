@@ -1,12 +1,12 @@
 import { EventBus, QueryBus } from '@nestjs/cqrs';
 import { filter, Subscription } from 'rxjs';
-import { SettingKey, SettingValues } from '../../settings/domain/setting-definitions';
-import { SettingChangedEvent } from '../../settings/events/setting-changed.event';
-import { GetSettingQuery } from '../../settings/queries/get-setting.query';
+import { SettingKey, SettingValues } from '../domain/setting-definitions';
+import { SettingChangedEvent } from '../events/setting-changed.event';
+import { GetSettingQuery } from './get-setting.query';
 
 /**
- * One setting read through the settings query at most once per `maxAgeMs`, for a check that runs on every
- * POS request (the shared cache is a Redis round trip and a parse of every setting). A change made in this
+ * One setting read through GetSettingQuery at most once per `maxAgeMs`, for code that runs on every POS
+ * request or redemption (the shared cache is a Redis round trip and a parse of every setting). A change made in this
  * process is seen at once (SettingChangedEvent); one made by another replica within `maxAgeMs`.
  */
 export class RecentSetting<K extends SettingKey> {

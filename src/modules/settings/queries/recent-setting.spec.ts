@@ -1,7 +1,7 @@
 import { EventBus, QueryBus } from '@nestjs/cqrs';
 import { Subject } from 'rxjs';
 import { SYSTEM_ACTOR } from '../../../common/audit/audit-entry';
-import { SettingChangedEvent } from '../../settings/events/setting-changed.event';
+import { SettingChangedEvent } from '../events/setting-changed.event';
 import { RecentSetting } from './recent-setting';
 
 describe('RecentSetting', () => {
