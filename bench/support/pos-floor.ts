@@ -5,9 +5,9 @@
  *
  * - `app-sql`: the statements and Redis commands the app sends for a POS redemption of a personal code, in
  *   the app's order (bench/pos.ts counts both on the wire, prints them beside the app's and warns when they
- *   differ): the POS limit's script (the app reads its limit from settings at most once a second); the code card; START TRANSACTION, the conditional UPDATE, the usage row,
- *   COMMIT; the answer; then the referral check's settings read, the notice job (BullMQ's add), the audit row
- *   and TypeORM's read-back of it.
+ *   differ): the POS limit's script (the app reads its settings at most once a second); the code card;
+ *   START TRANSACTION, the conditional UPDATE, the usage row, COMMIT; the answer; then the notice job
+ *   (BullMQ's add), the audit row and TypeORM's read-back of it.
  * - `minimal-sql`: the least the rules need: the POS limit's script; the code card; then ONE round trip: the
  *   conditional UPDATE, the usage row and the audit row, each INSERT guarded by ROW_COUNT() of the UPDATE,
  *   and COMMIT; the answer.
@@ -245,17 +245,16 @@ function appSql(pool: Pool, redis: ScriptedRedis, notices: Queue) {
       connection.release();
     }
     answer(response, 200, redemption(c, body, now, redemptionId));
-    // After the answer, as the app's event handlers do: the referral check (a settings read: referrals are
-    // off) and the client's notice (BullMQ's add) at once; the audit row and TypeORM's read-back of it one
-    // after another, behind the audit rows before it (AuditRecorder writes them in order).
-    void (async () => {
-      await redis.get(`${prefix}:cache:settings`);
-      await notices.add(
+    // After the answer, as the app's event handlers do: the client's notice (BullMQ's add; the referral check
+    // reads its setting at most once a second), and the audit row with TypeORM's read-back of it, one after
+    // another behind the audit rows before it (AuditRecorder writes them in order).
+    notices
+      .add(
         'notify-client',
         { notice: 'discount_redeemed', discountId: c.id, userId: c.user_id, redemptionId },
         { jobId: `discount-redeemed-${redemptionId}`, removeOnComplete: { age: 86_400 } },
-      );
-    })().catch((error: unknown) => console.error(error));
+      )
+      .catch((error: unknown) => console.error(error));
     audits = audits
       .then(async () => {
         const [audit] = (await pool.query(
