@@ -368,13 +368,13 @@ function printSummary(phases: Phase[], counted: Map<Kind, Counted>): void {
   }
 }
 
-/** Labels whose count per redemption differs by more than 0.05 between two countings. */
+/** Labels whose count per redemption differs by more than 0.1 between two countings (timed reads jitter). */
 function differing(a: Map<string, number>, aDone: number, b: Map<string, number>, bDone: number): string[] {
   const out: string[] = [];
   for (const label of new Set([...a.keys(), ...b.keys()])) {
     const x = (a.get(label) ?? 0) / Math.max(1, aDone);
     const y = (b.get(label) ?? 0) / Math.max(1, bDone);
-    if (Math.abs(x - y) > 0.05) out.push(`${label} ${x.toFixed(2)} vs ${y.toFixed(2)}`);
+    if (Math.abs(x - y) > 0.1) out.push(`${label} ${x.toFixed(2)} vs ${y.toFixed(2)}`);
   }
   return out;
 }

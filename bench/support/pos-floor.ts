@@ -217,7 +217,14 @@ const auditValues = (c: Card, body: RedeemBody, now: Date) => [
 /** The app's round trips, in the app's order. */
 function appSql(pool: Pool, redis: ScriptedRedis, notices: Queue) {
   let audits: Promise<void> = Promise.resolve();
+  // The app reads two settings (the POS limit, the referral template) at most once a second each.
+  let settingsReadAt = 0;
+  const settings = () => redis.get(`${prefix}:cache:settings`);
   return async (body: RedeemBody, keyIndex: number, response: ServerResponse): Promise<void> => {
+    if (Date.now() - settingsReadAt > 1_000) {
+      settingsReadAt = Date.now();
+      await Promise.all([settings(), settings()]);
+    }
     if (!(await takeTurn(redis, keyIndex))) return answer(response, 429, { error: { code: 'RATE_LIMITED' } });
     const now = new Date();
     const c = await card(pool, body.code);
