@@ -6,6 +6,8 @@ import { ErrorCode } from '../common/errors/error-code';
 import { errorBody } from '../common/http/error-body';
 import { AllExceptionsFilter } from '../common/http/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation';
+import { POS_ROUTES } from '../infrastructure/logging/logging.module';
+import { posRequestLog } from '../infrastructure/logging/pos-request-log';
 import { requestIdMiddleware } from '../infrastructure/logging/request-id.middleware';
 import { HttpMetricsMiddleware } from '../infrastructure/metrics/http-metrics.middleware';
 import { serveWebBundles } from '../infrastructure/web/serve-web-bundles';
@@ -23,6 +25,7 @@ export function configureApp(app: INestApplication): void {
   // Only the proxies named in TRUST_PROXY may set request.ip through X-Forwarded-For (none by default).
   express.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
+  app.use(`/${POS_ROUTES}`, posRequestLog);
   if (!config.roles.has('api')) {
     // The admin, POS and Mini App APIs (and pages) belong to the `api` role; other roles answer them as unknown routes.
     app.use(['/api', '/internal', '/webapp'], (_request: Request, response: Response) => {

@@ -49,9 +49,28 @@ export function tooDeep(value: unknown, limit = MAX_INPUT_DEPTH): string | null 
   return null;
 }
 
+/**
+ * A DTO class on a hot route may carry a plain check of its own: `accepts(value)` is true only for input the
+ * class-validator rules accept as it is (nothing to strip, nothing to convert). Such input becomes an instance
+ * at once; anything else, including every refusal, goes through class-validator, so error answers do not
+ * change. The check may refuse more than the rules (e.g. rare Unicode), never less: a spec compares them.
+ */
+export interface PlainChecked {
+  accepts(value: unknown): boolean;
+}
+
+const plainCheckOf = (metatype: unknown): PlainChecked['accepts'] | null =>
+  typeof (metatype as Partial<PlainChecked>).accepts === 'function'
+    ? (metatype as PlainChecked).accepts.bind(metatype)
+    : null;
+
 /** The one ValidationPipe, refusing input nested deeper than MAX_INPUT_DEPTH before it validates. */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const accepts = metadata.metatype ? plainCheckOf(metadata.metatype) : null;
+    if (accepts && metadata.type === 'body' && accepts(value)) {
+      return Object.assign(new (metadata.metatype as new () => object)(), value);
+    }
     if (metadata.metatype && this.toValidate(metadata)) {
       const field = tooDeep(value);
       if (field !== null) {

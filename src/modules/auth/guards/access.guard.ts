@@ -17,7 +17,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { InitDataProblem, verifyInitData } from '../../miniapp/domain/init-data';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { AdminView, GetAdminQuery } from '../../staff/queries/list-admins.query';
-import { matchingKeyIndex, sameSecret } from '../domain/constant-time';
+import { KnownSecrets, sameSecret } from '../domain/constant-time';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RevokedTokens } from '../tokens/revoked-tokens';
 
@@ -36,6 +36,8 @@ const INIT_DATA_REFUSALS: Record<Exclude<InitDataProblem, 'signature'>, [ErrorCo
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly apiKeys: KnownSecrets;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
@@ -43,7 +45,9 @@ export class AccessGuard implements CanActivate {
     private readonly queries: QueryBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.apiKeys = new KnownSecrets(config.internalApiKeys);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -81,7 +85,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private checkApiKey(request: GuardedRequest): boolean {
-    const keyIndex = matchingKeyIndex(request.header('x-api-key') ?? '', this.config.internalApiKeys);
+    const keyIndex = this.apiKeys.indexOf(request.header('x-api-key') ?? '');
     if (keyIndex < 0) throw new DomainError(ErrorCode.API_KEY_INVALID, 'Wrong or missing X-API-Key');
     request.pos = { keyIndex };
     return true;

@@ -6,12 +6,48 @@ import { MAX_KOPECKS } from '../domain/template-rules';
 import { DISCOUNT_KINDS, DiscountKind } from '../persistence/discount-template.entity';
 import { DISCOUNT_STATUSES, DiscountStatus } from '../persistence/discount.entity';
 
+/** A JSON object holding only `allowed` keys (what forbidNonWhitelisted lets through). */
+const onlyKeys = (value: unknown, allowed: ReadonlySet<string>): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype &&
+  Object.keys(value).every((key) => allowed.has(key));
+
+/*
+ * The plain checks below accept only what the decorators accept; a string holding a surrogate pair or a
+ * variation selector (which @Length counts differently from .length) is left to class-validator.
+ */
+const UNUSUAL = /[\uD800-\uDFFF]|\uFE0E|\uFE0F/;
+const text = (value: unknown, max: number) =>
+  typeof value === 'string' && value.length >= 1 && value.length <= max && !UNUSUAL.test(value);
+const absentOr = (value: unknown, check: (v: unknown) => boolean) =>
+  value === undefined || value === null || check(value);
+const kopecks = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_KOPECKS;
+const clientId = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const VALIDATE_KEYS = new Set(['code', 'purchaseAmount', 'terminalId', 'clientUserId']);
+const REDEEM_KEYS = new Set(['code', 'purchaseAmount', 'terminalId', 'idempotencyKey', 'clientUserId']);
+
 const CODE_DOC = {
   example: 'K7M2-QX9A',
   description: 'As typed or scanned: case, spaces and dashes do not matter',
 };
 
+/** A till's check. `accepts`: the plain check of the validation pipe (PlainChecked), for the POS hot path. */
 export class PosValidateBody {
+  static accepts(value: unknown): boolean {
+    return (
+      onlyKeys(value, VALIDATE_KEYS) &&
+      text(value.code, 64) &&
+      absentOr(value.purchaseAmount, kopecks) &&
+      absentOr(value.terminalId, (v) => text(v, 64)) &&
+      absentOr(value.clientUserId, clientId)
+    );
+  }
+
   @ApiProperty(CODE_DOC)
   @IsString()
   @Length(1, 64)
@@ -43,7 +79,20 @@ export class PosValidateBody {
   clientUserId?: number;
 }
 
+/** A till's redemption. `accepts`: the plain check of the validation pipe (PlainChecked). */
 export class PosRedeemBody {
+  static accepts(value: unknown): boolean {
+    return (
+      onlyKeys(value, REDEEM_KEYS) &&
+      text(value.code, 64) &&
+      absentOr(value.purchaseAmount, kopecks) &&
+      text(value.terminalId, 64) &&
+      typeof value.idempotencyKey === 'string' &&
+      IDEMPOTENCY_KEY.test(value.idempotencyKey) &&
+      absentOr(value.clientUserId, clientId)
+    );
+  }
+
   @ApiProperty(CODE_DOC)
   @IsString()
   @Length(1, 64)

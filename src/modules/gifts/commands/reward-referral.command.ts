@@ -1,7 +1,7 @@
-import { Logger } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '../../../common/errors/domain-error';
-import { GetSettingQuery } from '../../settings/queries/get-setting.query';
+import { RecentSetting } from '../../settings/queries/recent-setting';
 import { referralGifts } from '../domain/referral-reward';
 import { ReferralFacts } from '../persistence/referral-facts';
 import { IssueDiscountCommand } from '../../codes/commands/issue-discount.command';
@@ -26,17 +26,28 @@ export class RewardReferralCommand extends Command<ReferralReward> {
 }
 
 @CommandHandler(RewardReferralCommand)
-export class RewardReferralHandler implements ICommandHandler<RewardReferralCommand, ReferralReward> {
+export class RewardReferralHandler
+  implements ICommandHandler<RewardReferralCommand, ReferralReward>, OnModuleDestroy
+{
   private readonly logger = new Logger(RewardReferralHandler.name);
+  /** Asked after every redemption: read at most once a second (a change in this process applies at once). */
+  private readonly templateId: RecentSetting<'referral.template_id'>;
 
   constructor(
     private readonly facts: ReferralFacts,
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+    queries: QueryBus,
+    events: EventBus,
+  ) {
+    this.templateId = new RecentSetting('referral.template_id', 1_000, queries, events);
+  }
+
+  onModuleDestroy(): void {
+    this.templateId.close();
+  }
 
   async execute({ userId, redemptionId }: RewardReferralCommand): Promise<ReferralReward> {
-    const templateId = await this.queries.execute(new GetSettingQuery('referral.template_id'));
+    const templateId = await this.templateId.value();
     if (templateId === null) return { issued: [] };
     const facts = await this.facts.of(userId);
     if (!facts) return { issued: [] };
