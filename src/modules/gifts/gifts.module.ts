@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IssueBirthdayGiftsHandler } from './commands/issue-birthday-gifts.command';
 import { RewardReferralHandler } from './commands/reward-referral.command';
 import { GrantSubscriptionGiftHandler } from './commands/subscription-gift.commands';
-import { ReferralOnRedemptionHandler } from './events/referral-on-redemption.handler';
+import { ReferralRewardConsumer } from './events/referral-reward.consumer';
 import {
   GiveSubscriptionGiftHandler,
   SuspendSubscriptionGiftHandler,
@@ -33,7 +33,7 @@ import { SubscriptionGiftGrants } from './subscription-gift-grants';
     BirthdayGiftsJob,
     BirthdayTick,
     RewardReferralHandler,
-    ReferralOnRedemptionHandler,
+    ReferralRewardConsumer,
   ],
 })
 export class GiftsModule {}

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { SendClientNoticeHandler } from './commands/send-client-notice.command';
 import { TellOwnersHandler } from './commands/tell-owners.command';
 import { AskOwnersToDecideHandler } from './events/ask-owners-to-decide.handler';
-import { QueueClientNoticesHandler } from './events/client-notices.handler';
+import { ClientNoticesConsumer } from './events/client-notices.consumer';
 import { TellCashierOfDecisionHandler } from './events/tell-cashier-of-decision.handler';
 import { TellOwnersOfPauseHandler } from './events/tell-owners-of-pause.handler';
 import { NotifyClientJob } from './jobs/notify-client.job';
@@ -20,7 +20,7 @@ import { OwnerMessages } from './sending/owner-messages';
   providers: [
     OwnerMessages,
     NoticeFactsReader,
-    QueueClientNoticesHandler,
+    ClientNoticesConsumer,
     SendClientNoticeHandler,
     TellOwnersHandler,
     NotifyClientJob,

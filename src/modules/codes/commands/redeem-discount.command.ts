@@ -53,7 +53,8 @@ export class RedeemDiscountCommand extends Command<Redemption> {
 /** A redeemed code: the answer, and the code as read (for the event). */
 interface Redeemed {
   redemption: Redemption;
-  card: CodeCard;
+  /** Recorded with the redemption; published after the commit (metrics, the dispatcher's nudge). */
+  fact: DiscountRedeemedEvent;
 }
 
 /** A refused attempt, with what it learnt about the code and the client for the refusal's usage row. */
@@ -100,7 +101,7 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
       throw error;
     }
     if ('redemption' in outcome) {
-      this.publish(outcome.card, outcome.redemption, input);
+      this.events.publish(outcome.fact);
       return outcome.redemption;
     }
     const earlier = await this.recordRefusal(input, request, idempotencyKey, outcome);
@@ -153,9 +154,12 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
               response: idempotencyKey === null ? null : { request, redemption: storedRedemption(answer) },
             }),
           );
-          return { redemptionId, ...answer };
+          const done = { redemptionId, ...answer };
+          const fact = redeemedFact(redeemable, done, input);
+          await ledger.recordFacts(fact);
+          return { redemption: done, fact };
         });
-        if (redemption) return { redemption, card: redeemable };
+        if (redemption) return redemption;
         // The UPDATE matched nothing: someone was first or the code changed. Read it again for the reason.
       }
       throw new DomainError(
@@ -260,31 +264,8 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
     if (error) throw error;
     return revivedRedemption(answer.redemption ?? {}, first.id);
   }
-
-  private publish(card: CodeCard, redemption: Redemption, input: RedeemDiscountInput): void {
-    this.events.publish(
-      new DiscountRedeemedEvent({
-        discountId: card.id,
-        redemptionId: redemption.redemptionId,
-        code: card.code,
-        templateId: card.templateId,
-        reason: card.reason,
-        userId: redemption.client?.userId ?? null,
-        kind: card.kind,
-        value: card.value,
-        valueText: redemption.valueText,
-        channel: input.channel,
-        cashierId: input.cashierId ?? null,
-        adminId: input.adminId ?? null,
-        terminalId: input.terminalId ?? null,
-        purchaseAmount: redemption.purchaseAmount,
-        discountAmount: redemption.discountAmount,
-        usedAt: redemption.usedAt,
-        isTest: card.isTest,
-      }),
-    );
-  }
 }
+
 
 /** Each channel names who acts: a programming error otherwise (the usage log and the audit need it). */
 function checkChannelIdentity(input: RedeemDiscountInput): void {
@@ -298,3 +279,26 @@ const sameRequest = (a: RequestFingerprint, b: RequestFingerprint): boolean =>
   a.purchaseAmount === b.purchaseAmount &&
   a.terminalId === b.terminalId &&
   a.clientUserId === b.clientUserId;
+
+/** The fact of a redemption, recorded in its transaction. */
+function redeemedFact(card: CodeCard, redemption: Redemption, input: RedeemDiscountInput): DiscountRedeemedEvent {
+  return new DiscountRedeemedEvent({
+    discountId: card.id,
+    redemptionId: redemption.redemptionId,
+    code: card.code,
+    templateId: card.templateId,
+    reason: card.reason,
+    userId: redemption.client?.userId ?? null,
+    kind: card.kind,
+    value: card.value,
+    valueText: redemption.valueText,
+    channel: input.channel,
+    cashierId: input.cashierId ?? null,
+    adminId: input.adminId ?? null,
+    terminalId: input.terminalId ?? null,
+    purchaseAmount: redemption.purchaseAmount,
+    discountAmount: redemption.discountAmount,
+    usedAt: redemption.usedAt,
+    isTest: card.isTest,
+  });
+}

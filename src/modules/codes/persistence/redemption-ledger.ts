@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { CodeCard, CodeCards } from './code-cards';
 import { UsageJournal, UsageRow } from './usage-journal';
@@ -8,7 +9,7 @@ import { UsageJournal, UsageRow } from './usage-journal';
 /*
  * The redemption itself: one conditional UPDATE whose WHERE clause repeats every rule that can change under
  * our feet (status, lifetime, suspension, the limit of a shared code), checked by affected rows, plus the
- * usage-log row, in one transaction. Two cashiers, a till and an admin pressing at once: InnoDB's row lock
+ * usage-log row, its audit row and its outbox fact, in one transaction. Two cashiers, a till and an admin pressing at once: InnoDB's row lock
  * serialises the UPDATEs and only the first matches. FORCE INDEX (PRIMARY): on a small table the optimizer
  * may otherwise reach the row through idx_discounts_user_status_created_at, locking that index entry
  * before the row, the opposite order of a redemption changing the status (a deadlock, seen in tests).
@@ -44,6 +45,8 @@ export interface RedemptionTransaction {
   spend(): Promise<number | null>;
   /** Writes the usage row; its id. ER_DUP_ENTRY when the row's idempotency key is taken. */
   record(row: UsageRow): Promise<number>;
+  /** Records the redemption's facts in the outbox (and their audit rows), in this transaction. */
+  recordFacts(...facts: object[]): Promise<void>;
 }
 
 @Injectable()
@@ -52,6 +55,7 @@ export class RedemptionLedger {
     private readonly dataSource: DataSource,
     private readonly cards: CodeCards,
     private readonly journal: UsageJournal,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -70,6 +74,9 @@ export class RedemptionLedger {
       work({
         spend: () => this.spend(card, clientUserId, now, manager),
         record: (row) => this.journal.record(row, manager),
+        recordFacts: async (...facts) => {
+          await this.outbox.record(manager, ...facts);
+        },
       });
     try {
       return shared

@@ -1,4 +1,5 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 
 /*
  * What happened to clients, for listeners (gifts, notifications, stats) and the audit log. The audit
@@ -110,7 +111,8 @@ export class UserUnsubscribedEvent extends UserEvent {
   }
 }
 
-/** A birth date was saved: by the client (once) or by an admin (any time). */
+/** A birth date was saved: by the client (once) or by an admin (any time). An outbox fact (audit only). */
+@Fact('user.birth-date-set')
 export class BirthDateSetEvent extends UserEvent {
   protected readonly action = 'user.birth_date_set';
 
@@ -145,8 +147,9 @@ export class UserBlockedBotEvent extends UserEvent {
 
 /**
  * An admin (or a test link) changed a client: `fields` names what changed; before/after values only for
- * the fields that are not personal (tags, isTest).
+ * the fields that are not personal (tags, isTest). An outbox fact (consumer: the stats rollup).
  */
+@Fact('user.updated')
 export class UserUpdatedEvent extends UserEvent {
   protected readonly action = 'user.updated';
 
@@ -165,7 +168,11 @@ export class UserUpdatedEvent extends UserEvent {
   }
 }
 
-/** An owner deleted a client: personal fields cleared, the row and its history kept. */
+/**
+ * An owner deleted a client: personal fields cleared, the row and its history kept. An outbox fact
+ * (consumer: the codes module revokes the client's codes).
+ */
+@Fact('user.deleted')
 export class UserDeletedEvent extends UserEvent {
   protected readonly action = 'user.deleted';
 

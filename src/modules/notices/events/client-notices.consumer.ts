@@ -1,34 +1,33 @@
-import { Logger } from '@nestjs/common';
-import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { JobQueue } from '../../../infrastructure/queues/job-queue';
 import { JobIds, JobName } from '../../../infrastructure/queues/jobs';
+import { DeliveredFact } from '../../../infrastructure/outbox/fact';
+import { ConsumesFacts, OutboxConsumer } from '../../../infrastructure/outbox/outbox-consumer';
 import { DiscountIssuedEvent, DiscountRedeemedEvent } from '../../codes/events/discount.events';
 
 /** A delivered notice is kept a day (its id blocks a duplicate meanwhile); a failed one stays for an owner. */
 const KEEP_DONE = { age: 86_400 };
 
+type ClientNoticeFact = DiscountIssuedEvent | DiscountRedeemedEvent;
+
 /**
  * Every new personal code is announced to its client, and every redemption confirmed, through the
- * notifications queue (one job per code or redemption, deterministic ids): each send takes a slot from the
- * client bot's send limiter (shared with broadcasts), so a bulk issue or the birthday run never floods
- * Telegram, and a worker retries what Telegram fails.
+ * notifications queue (one job per code or redemption, deterministic ids, so a delivery run twice queues
+ * one job): each send takes a slot from the client bot's send limiter (shared with broadcasts), so a bulk
+ * issue or the birthday run never floods Telegram, and a worker retries what Telegram fails. An outbox
+ * consumer: with Redis away the delivery waits and is tried again.
  */
-@EventsHandler(DiscountIssuedEvent, DiscountRedeemedEvent)
-export class QueueClientNoticesHandler implements IEventHandler<DiscountIssuedEvent | DiscountRedeemedEvent> {
-  private readonly logger = new Logger(QueueClientNoticesHandler.name);
-
+@Injectable()
+@OutboxConsumer('notices.client-notice', DiscountIssuedEvent, DiscountRedeemedEvent)
+export class ClientNoticesConsumer implements ConsumesFacts<ClientNoticeFact> {
   constructor(private readonly jobs: JobQueue) {}
 
-  async handle(event: DiscountIssuedEvent | DiscountRedeemedEvent): Promise<void> {
-    try {
-      if (event instanceof DiscountIssuedEvent) await this.issued(event);
-      else await this.redeemed(event);
-    } catch (error) {
-      this.logger.error({ err: error }, 'Could not queue a client notice');
-    }
+  async handle({ fact }: DeliveredFact<ClientNoticeFact>): Promise<void> {
+    if ('issued' in fact) await this.issued(fact.issued);
+    else await this.redeemed(fact.redeemed);
   }
 
-  private async issued({ issued }: DiscountIssuedEvent): Promise<void> {
+  private async issued(issued: DeliveredFact<DiscountIssuedEvent>['fact']['issued']): Promise<void> {
     if (!issued.announce || issued.userId === null || issued.telegramId === null) return;
     await this.jobs.enqueue(
       JobName.NotifyClient,
@@ -37,7 +36,7 @@ export class QueueClientNoticesHandler implements IEventHandler<DiscountIssuedEv
     );
   }
 
-  private async redeemed({ redeemed }: DiscountRedeemedEvent): Promise<void> {
+  private async redeemed(redeemed: DeliveredFact<DiscountRedeemedEvent>['fact']['redeemed']): Promise<void> {
     if (redeemed.userId === null) return;
     await this.jobs.enqueue(
       JobName.NotifyClient,

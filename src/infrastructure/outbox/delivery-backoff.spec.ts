@@ -1,0 +1,33 @@
+import { isLastAttempt, MAX_ATTEMPTS, MAX_RETRY_MS, retryDelayMs } from './delivery-backoff';
+
+describe('retryDelayMs', () => {
+  const middle = () => 0.5;
+
+  it('doubles from a second', () => {
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, middle))).toEqual([1000, 2000, 4000, 8000, 16000]);
+  });
+
+  it('stops growing at five minutes', () => {
+    expect(retryDelayMs(10, middle)).toBe(MAX_RETRY_MS);
+    expect(retryDelayMs(60, middle)).toBe(MAX_RETRY_MS);
+  });
+
+  it('spreads retries by at most a tenth either way', () => {
+    expect(retryDelayMs(3, () => 0)).toBe(3600);
+    expect(retryDelayMs(3, () => 1)).toBe(4400);
+  });
+});
+
+describe('isLastAttempt', () => {
+  it('gives up at the last attempt, not before', () => {
+    expect(isLastAttempt(MAX_ATTEMPTS - 1)).toBe(false);
+    expect(isLastAttempt(MAX_ATTEMPTS)).toBe(true);
+  });
+
+  it('retries about an hour in all before giving up', () => {
+    let total = 0;
+    for (let n = 1; n < MAX_ATTEMPTS; n++) total += retryDelayMs(n, () => 0.5);
+    expect(total / 60_000).toBeGreaterThan(50);
+    expect(total / 60_000).toBeLessThan(70);
+  });
+});

@@ -1,0 +1,26 @@
+import { DiscoveryService } from '@nestjs/core';
+import { DeliveredFact, factTypeOf } from './fact';
+
+type FactClass = abstract new (...args: never[]) => object;
+
+/** What the decorator records: the consumer's name and the fact types it consumes. */
+export interface ConsumerMetadata {
+  name: string;
+  types: string[];
+}
+
+const Consumer = DiscoveryService.createDecorator<ConsumerMetadata>();
+export const OUTBOX_CONSUMER = Consumer;
+
+/**
+ * Marks a provider as an outbox consumer: `name` is its delivery rows' key (stable: rows already written
+ * carry it), `facts` the fact classes it acts on. Its `handle` must be idempotent: a delivery whose result
+ * was lost (a crash after the work, before the mark) runs again.
+ */
+export const OutboxConsumer = (name: string, ...facts: FactClass[]) =>
+  Consumer({ name, types: facts.map((fact) => factTypeOf(fact)) });
+
+/** What a consumer implements. Throwing means "try again later" (with backoff, until the last attempt). */
+export interface ConsumesFacts<F = unknown> {
+  handle(delivered: DeliveredFact<F>): Promise<void>;
+}
