@@ -37,7 +37,8 @@ describe('users admin API: edit, delete, bulk tags', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { APP_ROLES: 'api' } });
+    // worker: the outbox's consumer revokes a deleted client's codes
+    t = await createTestApp({ env: { APP_ROLES: 'api,worker' } });
     t.clock.set(NOW);
     owner = await loginAs(t, 'owner');
     marketing = await loginAs(t, 'marketing');
