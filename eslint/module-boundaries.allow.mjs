@@ -46,7 +46,7 @@ export const ALLOWED_IMPORTS = [
  */
 export const ALLOWED_SQL = [
   {
-    file: 'src/common/audit/audit-row.ts',
+    file: 'src/infrastructure/audit/audit-row.ts',
     tables: ['audit_logs'],
     reason:
       "The one writer of audit rows: a fact's row is written in the transaction of its change (the outbox, " +

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditableEvent } from '../../common/audit/audit-entry';
-import { insertAuditRow } from '../../common/audit/audit-row';
+import { guardedAuditInsert, insertAuditRow } from '../audit/audit-row';
+import { JsonPatch, jsonValue, Statement } from '../database/statement-batches';
 import { Clock } from '../../common/clock/clock';
 import { RequestContext } from '../../common/context/request-context';
 import { factTypeOf } from './fact';
@@ -37,49 +38,70 @@ export class Outbox {
     const now = this.clock.now();
     const ids: string[] = [];
     for (const fact of facts) {
-      const statements = this.statements(fact, now);
-      for (const { sql, values } of statements) await manager.query(sql, values);
+      const type = factTypeOf(fact.constructor as never);
+      const eventId = randomUUID();
+      await manager.query(INSERT_EVENT, [
+        eventId,
+        type,
+        JSON.stringify(fact),
+        context?.requestId ?? null,
+        context?.ip ?? null,
+        now,
+      ]);
+      const consumers = this.consumers.of(type);
+      if (consumers.length > 0) {
+        await manager.query(
+          'INSERT INTO outbox_deliveries (event_id, consumer, next_attempt_at) VALUES ' +
+            consumers.map(() => '(?, ?, ?)').join(', '),
+          consumers.flatMap((consumer) => [eventId, consumer, now]),
+        );
+      }
       if (fact instanceof AuditableEvent) await insertAuditRow(manager, fact.toAuditEntry(), context, now);
       recorded.add(fact);
-      ids.push(statements[0].values[0] as string);
+      ids.push(eventId);
     }
     return ids;
   }
 
   /**
-   * The SQL that records `fact` (without its audit row): the event, then its deliveries when it has
-   * consumers. Public for a hot path that sends them in one round trip with its own statements.
+   * The statements that record `fact`, for a hot path that sends them in its own batch (one round trip):
+   * the event, its deliveries and its audit row, each written only when `guard` holds (e.g. `@spent = 1`),
+   * the payload and the audit changes patched with what the batch learnt. Call `markRecorded` once the
+   * batch committed.
    */
-  statements(fact: object, now: Date): Array<{ sql: string; values: unknown[] }> {
+  guardedStatements(
+    fact: object,
+    now: Date,
+    guard: string,
+    patches: { payload?: JsonPatch; audit?: JsonPatch } = {},
+  ): Statement[] {
+    const context = RequestContext.current();
     const type = factTypeOf(fact.constructor as never);
     const eventId = randomUUID();
-    const context = RequestContext.current();
-    const out = [
+    const statements: Statement[] = [
       {
-        sql: INSERT_EVENT,
-        values: [
-          eventId,
-          type,
-          JSON.stringify(fact),
-          context?.requestId ?? null,
-          context?.ip ?? null,
-          now,
-        ] as unknown[],
+        sql:
+          'INSERT INTO outbox_events (event_id, type, payload, request_id, ip, created_at) ' +
+          `SELECT ?, ?, ${jsonValue(patches.payload)}, ?, ?, ? FROM DUAL WHERE ${guard}`,
+        values: [eventId, type, JSON.stringify(fact), context?.requestId ?? null, context?.ip ?? null, now],
       },
     ];
     const consumers = this.consumers.of(type);
     if (consumers.length > 0) {
-      out.push({
+      statements.push({
         sql:
-          'INSERT INTO outbox_deliveries (event_id, consumer, next_attempt_at) VALUES ' +
-          consumers.map(() => '(?, ?, ?)').join(', '),
+          'INSERT INTO outbox_deliveries (event_id, consumer, next_attempt_at) ' +
+          consumers.map(() => `SELECT ?, ?, ? FROM DUAL WHERE ${guard}`).join(' UNION ALL '),
         values: consumers.flatMap((consumer) => [eventId, consumer, now]),
       });
     }
-    return out;
+    if (fact instanceof AuditableEvent) {
+      statements.push(guardedAuditInsert(fact.toAuditEntry(), context, now, guard, patches.audit));
+    }
+    return statements;
   }
 
-  /** Marks a fact written by `statements` as recorded (its publish nudges the dispatcher). */
+  /** Marks a fact written by `guardedStatements` as recorded, once its batch committed. */
   markRecorded(fact: object): void {
     recorded.add(fact);
   }

@@ -3,7 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import { filter, Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuditableEvent } from '../../../common/audit/audit-entry';
-import { insertAuditRow } from '../../../common/audit/audit-row';
+import { insertAuditRow } from '../../../infrastructure/audit/audit-row';
 import { Clock } from '../../../common/clock/clock';
 import { RequestContext, RequestContextData } from '../../../common/context/request-context';
 import { isRecordedFact } from '../../../infrastructure/outbox/outbox';

@@ -137,30 +137,37 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
         });
         const redeemable = card;
         const amount = purchase === null ? null : discountAmount(redeemable.kind, redeemable.value, purchase);
-        const redemption = await this.ledger.transaction(redeemable, clientUserId, now, async (ledger) => {
-          const redemptionCount = await ledger.spend();
-          if (redemptionCount === null) return null;
-          const answer: Omit<Redemption, 'redemptionId'> = {
-            ...codeFacts({ ...redeemable, redemptionCount }, client),
-            redeemed: true,
-            usedAt: now,
-            purchaseAmount: purchase,
-            discountAmount: amount,
-          };
-          const redemptionId = await ledger.record(
-            this.usageRow(input, request, idempotencyKey, redeemable.id, clientUserId, now, {
-              action: 'redeemed',
-              discountAmount: amount,
-              response: idempotencyKey === null ? null : { request, redemption: storedRedemption(answer) },
-            }),
-          );
-          const done = { redemptionId, ...answer };
-          const fact = redeemedFact(redeemable, done, input);
-          await ledger.recordFacts(fact);
-          return { redemption: done, fact };
+        // The answer as it will be, but for the count after the UPDATE, which the batch reads under its lock.
+        const answer: Omit<Redemption, 'redemptionId'> = {
+          ...codeFacts(redeemable, client),
+          redeemed: true,
+          usedAt: now,
+          purchaseAmount: purchase,
+          discountAmount: amount,
+        };
+        const fact = redeemedFact(redeemable, { redemptionId: 0, ...answer }, input);
+        const usage = this.usageRow(input, request, idempotencyKey, redeemable.id, clientUserId, now, {
+          action: 'redeemed',
+          discountAmount: amount,
+          response: idempotencyKey === null ? null : { request, redemption: storedRedemption(answer) },
         });
-        if (redemption) return redemption;
-        // The UPDATE matched nothing: someone was first or the code changed. Read it again for the reason.
+        const outcome = await this.ledger.redeem(redeemable, clientUserId, now, usage, fact);
+        if (outcome?.spent) {
+          fact.redeemed.redemptionId = outcome.redemptionId;
+          const redemption = {
+            redemptionId: outcome.redemptionId,
+            ...answer,
+            redemptionCount: outcome.redemptionCount,
+          };
+          return { redemption, fact };
+        }
+        if (outcome?.clientRedeemedAt) {
+          throw new DomainError(ErrorCode.CODE_ALREADY_USED, 'This client has already redeemed the code', {
+            code: redeemable.code,
+            usedAt: outcome.clientRedeemedAt.toISOString(),
+          });
+        }
+        // The UPDATE matched nothing (or lost a deadlock): someone was first or the code changed. Read it again.
       }
       throw new DomainError(
         ErrorCode.CODE_ALREADY_USED,

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContextData } from '../context/request-context';
-import { AuditEntry } from './audit-entry';
-import { redactSecrets } from './redact-secrets';
+import { JsonPatch, jsonValue, Statement } from '../database/statement-batches';
+import type { RequestContextData } from '../../common/context/request-context';
+import { AuditEntry } from '../../common/audit/audit-entry';
+import { redactSecrets } from '../../common/audit/redact-secrets';
 
 const INSERT_AUDIT_ROW = `
   INSERT INTO audit_logs (actor_type, actor_id, action, entity_type, entity_id, changes, ip, request_id, created_at)
@@ -39,4 +40,24 @@ export async function insertAuditRow(
   await manager.query(INSERT_AUDIT_ROW, auditRowValues(entry, context, at));
 }
 
-export const AUDIT_ROW_SQL = INSERT_AUDIT_ROW;
+/**
+ * The audit row as one statement of a batch, written only when `guard` holds (e.g. `@spent = 1`: the
+ * batch's UPDATE matched), its changes patched with what the batch learnt (the new row's id).
+ */
+export function guardedAuditInsert(
+  entry: AuditEntry,
+  context: RequestContextData | undefined,
+  at: Date,
+  guard: string,
+  patch?: JsonPatch,
+): Statement {
+  const values = auditRowValues(entry, context, at);
+  const changes = values[5] === null ? 'NULL' : jsonValue(patch);
+  if (values[5] === null) values.splice(5, 1);
+  return {
+    sql:
+      'INSERT INTO audit_logs (actor_type, actor_id, action, entity_type, entity_id, changes, ip, request_id, created_at) ' +
+      `SELECT ?, ?, ?, ?, ?, ${changes}, ?, ?, ? FROM DUAL WHERE ${guard}`,
+    values,
+  };
+}
