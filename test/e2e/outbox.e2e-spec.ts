@@ -63,7 +63,9 @@ describe('the transactional outbox', () => {
       'SELECT consumer, status, attempts, next_attempt_at, last_error FROM outbox_deliveries WHERE event_id = ? ORDER BY consumer',
       [eventId],
     )) as DeliveryRow[];
-  const eventsOfType = async (type: string): Promise<Array<{ event_id: string; request_id: string | null }>> =>
+  const eventsOfType = async (
+    type: string,
+  ): Promise<Array<{ event_id: string; request_id: string | null }>> =>
     (await t.dataSource.query('SELECT event_id, request_id FROM outbox_events WHERE type = ? ORDER BY id', [
       type,
     ])) as Array<{ event_id: string; request_id: string | null }>;

@@ -66,9 +66,10 @@ describe('staff bot', () => {
     }
 
     beforeAll(async () => {
+      // worker: the outbox's consumers tell the cashier and the owners
       t = await createTestApp({
         webhooks: true,
-        env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots' },
+        env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots,worker' },
       });
       STAFF = t.config.staffBotToken;
       olga = await anAdmin(t.dataSource, { role: 'owner', telegramId: OWNER_OLGA.id, username: 'olga' });

@@ -38,7 +38,8 @@ export class OutboxController {
   @Get('failed')
   @AnyAdmin()
   @ApiOperation({
-    summary: 'Side effects of facts that failed their last attempt (a referral reward, a notice, ...), newest first',
+    summary:
+      'Side effects of facts that failed their last attempt (a referral reward, a notice, ...), newest first',
   })
   @ApiListAnswer(FailedDeliveryResponse)
   async failed(@Query() query: PageQueryDto): Promise<Page<FailedDelivery>> {

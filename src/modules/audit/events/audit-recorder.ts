@@ -30,9 +30,7 @@ export class AuditRecorder implements OnModuleInit, OnModuleDestroy, BeforeAppli
   onModuleInit(): void {
     this.subscription = this.events
       .pipe(
-        filter(
-          (event): event is AuditableEvent => event instanceof AuditableEvent && !isRecordedFact(event),
-        ),
+        filter((event): event is AuditableEvent => event instanceof AuditableEvent && !isRecordedFact(event)),
       )
       .subscribe((event) => {
         // Read the context and the time as the event is published (synchronously), so they are the publisher's.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
@@ -32,8 +32,9 @@ export class BroadcastRecords {
     id: number,
     from: readonly BroadcastStatus[],
     changes: QueryDeepPartialEntity<Broadcast>,
+    manager: EntityManager = this.broadcasts.manager,
   ): Promise<boolean> {
-    const { affected } = await this.broadcasts.update({ id, status: In([...from]) }, changes);
+    const { affected } = await manager.update(Broadcast, { id, status: In([...from]) }, changes);
     return affected === 1;
   }
 

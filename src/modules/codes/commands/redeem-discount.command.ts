@@ -273,7 +273,6 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
   }
 }
 
-
 /** Each channel names who acts: a programming error otherwise (the usage log and the audit need it). */
 function checkChannelIdentity(input: RedeemDiscountInput): void {
   const who = { staff_bot: input.cashierId, admin: input.adminId, pos: input.terminalId }[input.channel];
@@ -288,7 +287,11 @@ const sameRequest = (a: RequestFingerprint, b: RequestFingerprint): boolean =>
   a.clientUserId === b.clientUserId;
 
 /** The fact of a redemption, recorded in its transaction. */
-function redeemedFact(card: CodeCard, redemption: Redemption, input: RedeemDiscountInput): DiscountRedeemedEvent {
+function redeemedFact(
+  card: CodeCard,
+  redemption: Redemption,
+  input: RedeemDiscountInput,
+): DiscountRedeemedEvent {
   return new DiscountRedeemedEvent({
     discountId: card.id,
     redemptionId: redemption.redemptionId,

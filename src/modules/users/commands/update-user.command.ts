@@ -88,7 +88,9 @@ function factsOf(
     new UserUpdatedEvent(userId, actor, changed, visible(before), visible(next)),
   ];
   if (changed.includes('birthDate')) {
-    facts.push(new BirthDateSetEvent(userId, next.birthDate ?? null, 'admin', actor, before.birthDate !== null));
+    facts.push(
+      new BirthDateSetEvent(userId, next.birthDate ?? null, 'admin', actor, before.birthDate !== null),
+    );
   }
   return facts;
 }
