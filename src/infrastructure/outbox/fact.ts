@@ -25,6 +25,9 @@ export function factTypeOf(factClass: FactClass): string {
   return type;
 }
 
+/** The type name of a fact class, or null for a class that is not a fact. */
+export const factTypeOrNull = (factClass: FactClass): string | null => typeOfClass.get(factClass) ?? null;
+
 /** What a value becomes through JSON: dates as ISO strings, methods gone. */
 export type Jsonified<T> = T extends Date
   ? string

@@ -8,6 +8,7 @@ import { OutboxConsumers } from './outbox-consumers';
 import { OutboxController } from './outbox.controller';
 import { OutboxDeliveries } from './outbox-deliveries';
 import { OutboxDispatcher } from './outbox-dispatcher';
+import { UnrecordedFacts } from './unrecorded-facts';
 
 /**
  * Fills the outbox gauges before each scrape, in the `api` role only (like the broadcasts' progress): the
@@ -51,6 +52,7 @@ export class OutboxModule {
         OutboxConsumers,
         OutboxDeliveries,
         OutboxMetrics,
+        UnrecordedFacts,
         ...(options.worker ? [OutboxDispatcher] : []),
       ],
       exports: [Outbox, OutboxDeliveries],

@@ -29,7 +29,11 @@ abstract class UserEvent extends AuditableEvent {
   }
 }
 
-/** A new client pressed /start (or a deleted one came back: a new client, `previousUserId` their old row). */
+/**
+ * A new client pressed /start (or a deleted one came back: a new client, `previousUserId` their old row).
+ * An outbox fact: audited with the new row.
+ */
+@Fact('user.registered')
 export class UserRegisteredEvent extends UserEvent {
   protected readonly action = 'user.registered';
   protected get actor() {
@@ -75,7 +79,9 @@ export type SubscriptionSource = 'button' | 'channel';
 /**
  * A client became subscribed to the channel. `firstTime`: never subscribed before (the subscription gift
  * is once per client ever); false for a client returning after leaving. `source`: see SubscriptionSource.
+ * An outbox fact, audited with the change; the subscription gift still follows it in-process (docs/OUTBOX.md).
  */
+@Fact('user.subscribed')
 export class UserSubscribedEvent extends UserEvent {
   protected readonly action = 'user.subscribed';
   protected get actor() {
@@ -96,6 +102,7 @@ export class UserSubscribedEvent extends UserEvent {
 }
 
 /** A client left the channel (or a re-check no longer finds them). */
+@Fact('user.unsubscribed')
 export class UserUnsubscribedEvent extends UserEvent {
   protected readonly action = 'user.unsubscribed';
   protected get actor() {
