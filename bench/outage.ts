@@ -1,15 +1,15 @@
 /*
- * Outage bench (`npm run bench:outage`): the real application (api and bots roles, bots by webhook) on a
- * throwaway database, with MariaDB and Redis reached through TCP proxies of its own (the shared servers are
- * never stopped). A light load runs for OUTAGE_LOAD_SECONDS: a /start from a new client every 100 ms (the
- * Telegram emulator delivers it to the webhook), an admin list request every 500 ms, a POS check every
- * second, and a referred client's first redemption at the till every second (a till answered other than 2xx
- * tries again every second with the same idempotency key). From second 5, one dependency is cut for
- * OUTAGE_SECONDS (20). An update answered other than 2xx is delivered again every second (10 at a time), as
- * Telegram does, until it is answered 2xx. The app runs the worker role too (the outbox's dispatcher).
- * Printed per dependency: updates sent / answered 2xx at once / answered 5xx (by status and code) /
- * redeliveries / handled (the client registered) / welcomes beyond one; API answers during the cut by
- * status and code, and the slowest; the side effects of the redemptions (referral rewards, notices to the
+ * Outage bench (`npm run bench:outage`): the real application (api, bots and worker roles, bots by webhook)
+ * on a throwaway database, with MariaDB and Redis reached through TCP proxies of its own (the shared servers
+ * are never stopped). A light load runs for OUTAGE_LOAD_SECONDS: a /start from a new client every 100 ms
+ * (the Telegram emulator delivers it to the webhook), an admin list request every 500 ms, a POS check every
+ * second, and a referred client's first redemption every second, alternately at the till (POS API) and by
+ * an admin (admin API), each answered other than 2xx tried again every second with the same idempotency
+ * key. From second 5, one dependency is cut for OUTAGE_SECONDS (20). An update answered other than 2xx is
+ * delivered again every second (10 at a time), as Telegram does, until it is answered 2xx. Printed per
+ * dependency: updates sent / answered 2xx at once / answered 5xx (by status and code) / redeliveries /
+ * handled (the client registered) / welcomes beyond one; API answers during the cut by status and code, and
+ * the slowest; the redemptions' answers by channel, and their side effects (referral rewards, notices to the
  * client) expected / done / done twice once the outbox has drained.
  *
  * Environment: BENCH_DATABASE_SERVER, BENCH_REDIS_URL as the other benches; OUTAGE_SECONDS (20),
@@ -29,7 +29,9 @@ import { SYSTEM_ACTOR } from '../src/common/audit/audit-entry';
 import { QueueName } from '../src/infrastructure/queues/jobs';
 import { ChangeSettingCommand } from '../src/modules/settings/commands/change-setting.command';
 import { CommandBus } from '@nestjs/cqrs';
+import { AccessTokens } from '../src/modules/auth/tokens/access-tokens';
 import { aDiscount, aDiscountTemplate, aUser } from '../test/support/factories';
+import { anAdmin } from '../test/support/factories';
 import { freePort } from '../test/support/free-port';
 import { TcpProxy } from '../test/support/tcp-proxy';
 import { TelegramEmulator } from '../test/support/telegram-emulator/telegram-emulator';
@@ -102,6 +104,9 @@ async function run(dependency: Dependency): Promise<void> {
       sales.push({ friendId: friend.id, inviterId: inviter.id, telegramId: 710_000 + i, code: friendCode });
     }
     const redeemed: typeof sales = [];
+    // An admin who may redeem (the bench's own token is readonly).
+    const seller = await anAdmin(dataSource, { role: 'marketing', username: 'bench-seller' });
+    const sellerToken = app.get(AccessTokens).sign(seller.id, seller.role).accessToken;
     const tillAnswers = new Tally();
 
     const updates = new Tally();
@@ -165,28 +170,38 @@ async function run(dependency: Dependency): Promise<void> {
         body: JSON.stringify({ code }),
       }),
     );
-    // The till: a referred client's first redemption every second, retried with its key until answered 2xx.
+    // Sales: a referred client's first redemption every second, alternately at the till (POS API, whose
+    // limits need Redis) and by an admin (admin API: the database only), retried with its key until 2xx.
     let nextSale = 0;
     const tills: Array<Promise<void>> = [];
     every(1000, async () => {
       const sale = sales[nextSale++];
       if (!sale) return;
+      const pos = nextSale % 2 === 1;
+      const channel = pos ? 'pos' : 'admin';
       tills.push(
         (async () => {
           for (let first = true; ; first = false) {
-            const response = await fetch(`${base}/internal/v1/discounts/redeem`, {
-              method: 'POST',
-              headers: { 'X-API-Key': harness.BENCH_POS_KEY, 'Content-Type': 'application/json' },
-              body: JSON.stringify({
-                code: sale.code,
-                terminalId: 'till-1',
-                idempotencyKey: `sale-${sale.code}`,
-              }),
-            }).catch(() => null);
+            const response = await fetch(
+              pos ? `${base}/internal/v1/discounts/redeem` : `${base}/api/v1/discounts/${sale.code}/redeem`,
+              {
+                method: 'POST',
+                headers: {
+                  ...(pos
+                    ? { 'X-API-Key': harness.BENCH_POS_KEY }
+                    : { Authorization: `Bearer ${sellerToken}` }),
+                  'Content-Type': 'application/json',
+                },
+                body: JSON.stringify({
+                  ...(pos ? { code: sale.code, terminalId: 'till-1' } : {}),
+                  idempotencyKey: `sale-${sale.code}`,
+                }),
+              },
+            ).catch(() => null);
             const status = response?.status ?? 0;
             const body = response ? await response.text() : '';
             if (first || status === 200)
-              tillAnswers.add(`${first ? 'first ' : 'retried '}${answerKey(status, body)}`);
+              tillAnswers.add(`${channel} ${first ? 'first' : 'retried'} ${answerKey(status, body)}`);
             if (status === 200) {
               redeemed.push(sale);
               return;
@@ -269,7 +284,7 @@ async function run(dependency: Dependency): Promise<void> {
       'SELECT status, COUNT(*) AS n FROM outbox_deliveries GROUP BY status',
     )) as Array<{ status: string; n: number | string }>;
     console.log(
-      `  till: ${Math.min(nextSale, sales.length)} sales, ${redeemed.length} redeemed; answers: ${tillAnswers}`,
+      `  sales: ${Math.min(nextSale, sales.length)}, ${redeemed.length} redeemed; answers: ${tillAnswers}`,
     );
     console.log(
       `  side effects (drained ${drainedAfter} after the cut): referral rewards expected ${redeemed.length * 2}, ` +
