@@ -103,7 +103,8 @@ export class DiscountRedeemedEvent extends AuditableEvent {
   }
 }
 
-/** An admin revoked a code. */
+/** An admin revoked a code (or a deleted client's code was). An outbox fact: audited with the change. */
+@Fact('discount.revoked')
 export class DiscountRevokedEvent extends AuditableEvent {
   constructor(
     readonly discountId: number,
