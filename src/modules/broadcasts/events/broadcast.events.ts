@@ -12,8 +12,11 @@ export type BroadcastAction =
 
 /**
  * Something happened to a broadcast: an admin created, changed, scheduled, cancelled or test-sent it, or
- * the pipeline started or finished it (actor: system). `changes` never holds client data.
+ * the pipeline started or finished it (actor: system). `changes` never holds client data. An outbox fact
+ * (audit only) where it is recorded: created, updated, scheduled, cancelled; the others still go through
+ * the AuditRecorder.
  */
+@Fact('broadcast.changed')
 export class BroadcastEvent extends AuditableEvent {
   constructor(
     readonly action: BroadcastAction,

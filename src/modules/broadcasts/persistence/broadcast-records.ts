@@ -28,6 +28,11 @@ export class BroadcastRecords {
   }
 
   /** Changes the row only while its status is one of `from`; true when it did. */
+  /** Runs `work` in a transaction (a status change and its outbox fact commit together). */
+  inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.broadcasts.manager.transaction(work);
+  }
+
   async transition(
     id: number,
     from: readonly BroadcastStatus[],
