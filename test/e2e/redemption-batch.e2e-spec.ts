@@ -1,4 +1,6 @@
 import { createConnection } from 'mysql2/promise';
+import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
+import { StatementBatches } from '../../src/infrastructure/database/statement-batches';
 import { RedeemDiscountCommand } from '../../src/modules/codes/commands/redeem-discount.command';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { Discount } from '../../src/modules/codes/persistence/discount.entity';
@@ -52,6 +54,26 @@ describe('a redemption in one batch', () => {
         WHERE e.type = 'discount.redeemed' AND JSON_VALUE(e.payload, '$.redeemed.discountId') = ?`,
       [discountId],
     ),
+  });
+
+  it('a personal code: two round trips to the database, the lookup and the batch', async () => {
+    const code = await aDiscount(t.dataSource, await aUser(t.dataSource), { code: 'TW0TR1PS' });
+    // Every statement TypeORM sends, and every batch of the redemption's own pool.
+    const statements: string[] = [];
+    const original = MysqlQueryRunner.prototype.query;
+    MysqlQueryRunner.prototype.query = function (this: MysqlQueryRunner, ...args: unknown[]) {
+      statements.push(String(args[0]).trim().split(/\s+/).slice(0, 3).join(' '));
+      return (original as (...a: unknown[]) => Promise<never>).apply(this, args);
+    } as typeof original;
+    const batches = jest.spyOn(StatementBatches.prototype, 'run');
+    try {
+      await redeem(code.code, 'two-trips');
+    } finally {
+      MysqlQueryRunner.prototype.query = original;
+    }
+    expect(statements).toEqual(['SELECT d.id, d.code,']);
+    expect(batches).toHaveBeenCalledTimes(1);
+    batches.mockRestore();
   });
 
   it('200 redemptions of one code at once: one succeeds, with its rows; the 199 others write only their refusal', async () => {
