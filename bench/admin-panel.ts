@@ -2,9 +2,12 @@
  * Speed of the admin panel in Chromium at the bench scale (100 000 clients, 1 000 000 codes), and its size.
  *
  *   npm run bench:admin-panel            (BENCH_USERS=100000 BENCH_CODES=1000000 BENCH_RUNS=9)
+ *   BENCH_REUSE_DB=1 npm run bench:admin-panel    (keeps the seeded shop for the next run, and reuses it)
  *
- * Builds the panel if web/admin/dist is missing, creates a throwaway database `dvorik_bench_<run>` on
- * BENCH_DATABASE_SERVER (default mysql://root@127.0.0.1:3306), seeds the stats bench's shop (clients, codes,
+ * Builds the panel if web/admin/dist is missing, creates a throwaway database `dvorik_bench_<run>` (with
+ * BENCH_REUSE_DB, `dvorik_bench_admin_panel_<users>_<codes>_<audit rows>`, seeded only when it does not hold
+ * that shop yet) on BENCH_DATABASE_SERVER (default mysql://root@127.0.0.1:3306), seeds the stats bench's
+ * shop (clients, codes,
  * redemptions, broadcasts, cashiers; no audit rows unless BENCH_AUDIT_LOGS), builds the stats rollup once
  * (what the worker does every hour), starts the application (api role, serving /admin) on a random port and
  * opens the panel in Debian's Chromium (launchBrowser) with a readonly admin's session already in the tab.
@@ -19,9 +22,13 @@
  * page sent, e.g. GET /api/v1/stats/kpi?from=…&to=…, GET /api/v1/users?page=1&limit=25&…), timed from Node
  * with the same token in the same run; the page's API calls all fired together are timed too.
  *
+ * Then in-app navigation (the fair measure for a single-page app): from the dashboard, fully shown in a tab
+ * of a context that has the panel cached, a click on «Клиенты» in the menu to every row of the list's first
+ * page on screen, against the same list request timed from Node.
+ *
  * Then the panel's shipped size, gzipped JS + CSS (scripts/admin-bundle-size.ts): the first screen (the
- * login page), the dashboard route (everything a cold load of the dashboard fetches, its charts included)
- * and every chunk of the build. The browser, the application, the database and the run's Redis keys are
+ * login page), what a cold load of the dashboard fetched until its figures showed, and all that tab fetched
+ * (its charts, and the main pages the panel prefetches when idle), and every chunk of the build. The browser, the application, the database and the run's Redis keys are
  * closed and dropped at the end, whatever happens (BENCH_KEEP_DB=1 keeps the database); it exits by itself.
  */
 import 'reflect-metadata';
@@ -40,7 +47,11 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const CODES = Number(process.env.BENCH_CODES ?? 1_000_000);
 const AUDIT_LOGS = Number(process.env.BENCH_AUDIT_LOGS ?? 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const DATABASE = harness.benchDatabase();
+/** BENCH_REUSE_DB=1 keeps this shop between runs (seeding a million codes is the slow part of a run). */
+const DATABASE = harness.benchDatabase(undefined, {
+  name: `admin_panel_${USERS}_${CODES}_${AUDIT_LOGS}`,
+  counts: { users: USERS, discounts: CODES, audit_logs: AUDIT_LOGS },
+});
 const NOW = new Date();
 /** How long one load may take before the bench gives up on it. */
 const LOAD_TIMEOUT_MS = 120_000;
@@ -147,7 +158,7 @@ async function load(
   context: BrowserContext,
   url: string,
   ready: Expected,
-): Promise<{ ms: number; api: string[]; assets: string[] }> {
+): Promise<{ ms: number; api: string[]; assets: string[]; assetsUntilShown: string[] }> {
   const page = await context.newPage();
   const api: string[] = [];
   const assets: string[] = [];
@@ -161,15 +172,80 @@ async function load(
   page.on('pageerror', (error) => problems.push(error.message));
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    const shown = await page.waitForFunction(shownAt, ready, {
-      polling: 'raf',
-      timeout: LOAD_TIMEOUT_MS,
-    });
+    const shown = await page
+      .waitForFunction(shownAt, ready, { polling: 'raf', timeout: LOAD_TIMEOUT_MS })
+      .catch(async (error: Error) => {
+        const text = await page
+          .locator('body')
+          .innerText()
+          .catch(() => '');
+        throw new Error(
+          `${url}: ${error.message}; page errors: ${problems.join('; ') || 'none'}; it shows: ${text.slice(0, 400)}`,
+        );
+      });
     const ms = (await shown.jsonValue()) as number;
-    // Whatever the page still fetches (the dashboard's charts) counts for its size.
+    // The assets received before that frame, by the page's own resource timing.
+    const assetsUntilShown = await page.evaluate(
+      (shownMs) =>
+        (
+          globalThis as unknown as {
+            performance: { getEntriesByType(type: string): { name: string; responseEnd: number }[] };
+          }
+        ).performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.responseEnd <= shownMs)
+          .map((entry) => /\/admin\/(assets\/.+\.(?:js|css))$/.exec(new URL(entry.name).pathname)?.[1])
+          .filter((asset): asset is string => asset !== undefined),
+      ms,
+    );
+    // What the tab fetches afterwards (the dashboard's charts, the main pages prefetched when idle).
     await page.waitForLoadState('networkidle');
     if (problems.length) throw new Error(`${url}: page errors: ${problems.join('; ')}`);
-    return { ms, api, assets };
+    return { ms, api, assets, assetsUntilShown };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * In-app navigation, as an admin moves about the panel: a new tab of `context` opens the dashboard and waits
+ * until it is fully shown (figures and chart), then clicks «Клиенты» in the menu; the milliseconds from the
+ * click (the page's own clock, read by a capturing listener) to the first frame where `ready` holds, and the
+ * API requests sent after the click.
+ */
+async function navigateToClients(
+  context: BrowserContext,
+  base: string,
+  ready: Expected,
+): Promise<{ ms: number; api: string[] }> {
+  const page = await context.newPage();
+  const api: string[] = [];
+  let clicked = false;
+  page.on('request', (request) => {
+    const { pathname, search } = new URL(request.url());
+    if (clicked && pathname.startsWith('/api/') && request.method() === 'GET') api.push(pathname + search);
+  });
+  try {
+    await page.goto(`${base}/admin/`, { waitUntil: 'commit' });
+    await page.waitForFunction(shownAt, PAGES[0].loaded, { polling: 'raf', timeout: LOAD_TIMEOUT_MS });
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => {
+      const tab = globalThis as unknown as {
+        clickedAt?: number;
+        document: { addEventListener(type: string, listener: () => void, options: object): void };
+        performance: { now(): number };
+      };
+      tab.document.addEventListener('click', () => (tab.clickedAt = tab.performance.now()), {
+        capture: true,
+        once: true,
+      });
+    });
+    clicked = true;
+    await page.getByRole('menuitem', { name: 'Клиенты' }).click();
+    const shown = await page.waitForFunction(shownAt, ready, { polling: 'raf', timeout: LOAD_TIMEOUT_MS });
+    const shownAtMs = (await shown.jsonValue()) as number;
+    const clickedAt = await page.evaluate(() => (globalThis as unknown as { clickedAt: number }).clickedAt);
+    return { ms: shownAtMs - clickedAt, api };
   } finally {
     await page.close();
   }
@@ -187,6 +263,36 @@ async function coldLoad(browser: Browser, session: object, url: string, ready: E
   const context = await sessionContext(browser, session);
   try {
     return await load(context, url, ready);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Dashboard → «Клиенты» by the menu, in a context whose assets are cached (an admin who has the panel open),
+ * against the client list's request timed again now; fails if the page asked for another first page.
+ */
+async function measureNavigation(
+  browser: Browser,
+  session: object,
+  base: string,
+  clientList: { main: string; ready: Expected },
+  get: (path: string) => Promise<string>,
+): Promise<void> {
+  const context = await sessionContext(browser, session);
+  try {
+    const first = await navigateToClients(context, base, clientList.ready);
+    const main = first.api.find((path) => path === clientList.main);
+    if (!main) throw new Error(`navigation: no request ${clientList.main} among ${first.api.join(', ')}`);
+    const apiMs = await harness.timed(RUNS, () => get(main));
+    const navigationMs = await medianOf(
+      async () => (await navigateToClients(context, base, clientList.ready)).ms,
+    );
+    const rows: harness.ResultRow[] = [
+      [`API: ${main}`, apiMs, 'the request behind it, from Node'],
+      [`navigation: dashboard → client list`, navigationMs, 'menu click → every row on screen'],
+    ];
+    harness.printTable(rows, apiMs, Math.max(...rows.map(([name]) => name.length)));
   } finally {
     await context.close();
   }
@@ -216,6 +322,8 @@ async function measure({ app, base, dataSource, headers }: harness.RunningBench)
   };
   const browser = await launchBrowser();
   const sizes: [string, number][] = [];
+  /** The client list's first page: what it shows once its request is answered, and that request's time. */
+  let clientList: { main: string; ready: Expected; apiMs: number } | undefined;
   try {
     for (const panelPage of PAGES) {
       const url = `${base}${panelPage.path}`;
@@ -226,15 +334,19 @@ async function measure({ app, base, dataSource, headers }: harness.RunningBench)
         throw new Error(`${panelPage.name}: no request ${panelPage.main} among ${first.api.join(', ')}`);
       const ready = panelPage.ready(await get(main));
       const distinct = [...new Set(first.api)];
-      if (panelPage.path === '/admin/')
-        sizes.push(['dashboard route', gzippedTotal([...new Set(first.assets)])]);
 
       const apiMs = await harness.timed(RUNS, () => get(main));
+      if (panelPage.path === '/admin/users') clientList = { main, ready, apiMs };
       // As the page does, whatever each answers (a readonly admin may be refused the owner's alerts).
       const allApiMs = await harness.timed(RUNS, () =>
         Promise.all(distinct.map(async (path) => (await fetch(`${base}${path}`, { headers })).text())),
       );
-      await coldLoad(browser, session, url, ready);
+      const shown = await coldLoad(browser, session, url, ready);
+      if (panelPage.path === '/admin/')
+        sizes.push(
+          ['dashboard: until its figures show', gzippedTotal([...new Set(shown.assetsUntilShown)])],
+          ['dashboard tab: all it fetched', gzippedTotal([...new Set(shown.assets)])],
+        );
       const coldMs = await medianOf(async () => (await coldLoad(browser, session, url, ready)).ms);
       const warm = await sessionContext(browser, session);
       let warmMs: number;
@@ -252,6 +364,7 @@ async function measure({ app, base, dataSource, headers }: harness.RunningBench)
       ];
       harness.printTable(rows, apiMs, Math.max(...rows.map(([name]) => name.length)));
     }
+    if (clientList) await measureNavigation(browser, session, base, clientList, get);
   } finally {
     await browser.close();
   }
@@ -262,7 +375,7 @@ async function measure({ app, base, dataSource, headers }: harness.RunningBench)
     ...sizes,
     ['every chunk', gzippedTotal(allAssets())],
   ] as [string, number][])
-    console.log(`  ${name.padEnd(22)} ${kb(bytes).padStart(10)}`);
+    console.log(`  ${name.padEnd(36)} ${kb(bytes).padStart(10)}`);
 }
 
 harness.runBench(async () => {

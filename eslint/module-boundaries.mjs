@@ -3,7 +3,8 @@
  * Two lint rules that keep the modules' seams (docs/ARCHITECTURE.md):
  * - `module-boundaries/public-surface`: a module imports another module only through its public surface
  *   (commands/, queries/, events/, domain/, and the module file); code outside src/modules never imports a
- *   module's persistence/; infrastructure/, common/ and config/ import no module at all.
+ *   module's persistence/; infrastructure/, common/ and config/ import no module at all; neither they nor a
+ *   module imports the bots (src/bots/, adapters above the modules).
  * - `module-boundaries/table-owner`: SQL text in a module names only its own tables.
  * The exceptions are listed once, with their reasons, in module-boundaries.allow.mjs.
  */
@@ -14,6 +15,7 @@ import { ALLOWED_IMPORTS, ALLOWED_SQL, TABLE_OWNERS } from './module-boundaries.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLIC = new Set(['commands', 'queries', 'events', 'domain']);
 const LOWER_LAYERS = ['src/infrastructure/', 'src/common/', 'src/config/'];
+const BOTS = 'src/bots/';
 
 /** 'src/modules/codes/commands/x.ts' → { module: 'codes', folder: 'commands' } (folder null for a root file). */
 function placeOf(rel) {
@@ -65,6 +67,15 @@ const publicSurface = {
       const source = node.source && node.source.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const target = repoPath(path.resolve(path.dirname(context.filename), source));
+      if (target.startsWith(BOTS) && (from || lowerLayer) && !importer.endsWith('.spec')) {
+        context.report({
+          node,
+          message:
+            `${importer} may not import the bots' adapter ${target}: what both need belongs in a module's ` +
+            'domain/ (or common/).',
+        });
+        return;
+      }
       const to = placeOf(target);
       if (!to || (from && from.module === to.module)) return;
       if (allowedImports.some((entry) => entry.from.test(importer) && entry.to.test(target))) return;

@@ -4,7 +4,8 @@
  * result table and the clean-up of the run's database and Redis keys.
  *
  * Environment: BENCH_DATABASE_SERVER (default mysql://root@127.0.0.1:3306, or what a bench passes as its
- * fallback), BENCH_REDIS_URL (default redis://127.0.0.1:6379/0), BENCH_KEEP_DB (cleanUp keeps the database).
+ * fallback), BENCH_REDIS_URL (default redis://127.0.0.1:6379/0), BENCH_KEEP_DB (cleanUp keeps the database),
+ * BENCH_REUSE_DB=1 (a bench that names its shop keeps it between runs and seeds it only once: reuseOrSeed).
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -27,17 +28,67 @@ export const BENCH_POS_KEY = 'bench-pos-key-0123456789abcdef';
 export interface BenchDatabase {
   /** The server URL without a database (no trailing slash). */
   server: string;
-  /** `dvorik_bench_<run>`: also the run's Redis prefix. */
+  /** `dvorik_bench_<run>`, or `dvorik_bench_<shop name>` for a kept shop. */
   name: string;
+  /** The run's Redis key prefix (`dvorik_bench_<run>`: fresh every run, at most 32 characters). */
+  redisPrefix: string;
   /** The server URL with the database. */
   url: string;
+  /** Set when BENCH_REUSE_DB asks to keep this shop between runs: what it holds (see reuseOrSeed). */
+  shop?: BenchShop;
 }
 
-/** A fresh database name on BENCH_DATABASE_SERVER (else `fallback`); nothing is created yet. */
-export function benchDatabase(fallback = 'mysql://root@127.0.0.1:3306'): BenchDatabase {
+/** A seeded shop worth keeping: its name (`admin_panel_100000_1000000`) and the row counts it must have. */
+export interface BenchShop {
+  name: string;
+  counts: Record<string, number>;
+}
+
+/**
+ * A database on BENCH_DATABASE_SERVER (else `fallback`); nothing is created yet. Fresh (`dvorik_bench_<run>`),
+ * or, with BENCH_REUSE_DB=1 and a `shop`, `dvorik_bench_<shop name>`: kept after the run and reused by the
+ * next one when it still holds the shop (benchWithApp).
+ */
+export function benchDatabase(fallback = 'mysql://root@127.0.0.1:3306', shop?: BenchShop): BenchDatabase {
   const server = (process.env.BENCH_DATABASE_SERVER ?? fallback).replace(/\/+$/, '');
-  const name = `dvorik_bench_${Date.now().toString(36)}${process.pid}`;
-  return { server, name, url: `${server}/${name}` };
+  const reuse = shop && process.env.BENCH_REUSE_DB ? shop : undefined;
+  const run = `dvorik_bench_${Date.now().toString(36)}${process.pid}`;
+  const name = reuse ? `dvorik_bench_${reuse.name.replace(/[^a-z0-9_]/gi, '_')}`.slice(0, 64) : run;
+  return { server, name, redisPrefix: run, url: `${server}/${name}`, shop: reuse };
+}
+
+/** The table a kept shop's database is marked with once its seed finished. */
+const SEEDED_MARK = 'bench_seeded';
+
+/**
+ * Whether the kept database holds `shop`: marked as seeded by a finished run and with `shop.counts` rows in
+ * each table. Pending migrations are run on it, as on a fresh one.
+ */
+async function holdsShop(database: BenchDatabase, shop: BenchShop): Promise<boolean> {
+  const db = await createConnection(database.server);
+  try {
+    const [marks] = (await db.query(
+      'SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?',
+      [database.name, SEEDED_MARK],
+    )) as unknown as [unknown[]];
+    if (marks.length === 0) return false;
+    for (const [table, count] of Object.entries(shop.counts)) {
+      const [[row]] = (await db.query(
+        `SELECT COUNT(*) AS n FROM \`${database.name}\`.\`${table}\``,
+      )) as unknown as [{ n: number }[]];
+      if (Number(row.n) !== count) return false;
+    }
+    return true;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Runs every pending migration on the database. */
+async function migrate(database: BenchDatabase): Promise<void> {
+  const migrator = await new DataSource(typeOrmOptions(database.url)).initialize();
+  await migrator.runMigrations({ transaction: 'each' });
+  await migrator.destroy();
 }
 
 /** Creates the database (refusing a name without "bench") and runs every migration on it. */
@@ -52,9 +103,7 @@ export async function createBenchDatabase(database: BenchDatabase): Promise<void
   } finally {
     await server.end();
   }
-  const migrator = await new DataSource(typeOrmOptions(database.url)).initialize();
-  await migrator.runMigrations({ transaction: 'each' });
-  await migrator.destroy();
+  await migrate(database);
 }
 
 /** DROP DATABASE IF EXISTS, over a connection of its own. */
@@ -69,7 +118,7 @@ export async function dropBenchDatabase(database: BenchDatabase): Promise<void> 
 
 /**
  * The environment of an application on the bench database: production mode, silent, the api role on a random
- * port, bench secrets, Telegram pointed at a closed port; `overrides` win.
+ * port, bench secrets, Telegram pointed at a closed port, WEB_ROOT passed on; `overrides` win.
  */
 export function benchEnv(
   database: BenchDatabase,
@@ -79,7 +128,7 @@ export function benchEnv(
     NODE_ENV: 'production',
     DATABASE_URL: database.url,
     REDIS_URL,
-    REDIS_PREFIX: database.name,
+    REDIS_PREFIX: database.redisPrefix,
     JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0123456789',
     CLIENT_BOT_TOKEN: '111111:bench-client-bot-token',
     STAFF_BOT_TOKEN: '222222:bench-staff-bot-token',
@@ -89,6 +138,8 @@ export function benchEnv(
     APP_ROLES: 'api',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    // The browser bundles served (a build to compare with, e.g. WEB_ROOT=/tmp/old/web).
+    ...(process.env.WEB_ROOT ? { WEB_ROOT: process.env.WEB_ROOT } : {}),
     ...overrides,
   };
 }
@@ -104,12 +155,12 @@ export async function startBenchApp(
   return { app, base: `http://127.0.0.1:${port}` };
 }
 
-/** Inserts a readonly admin `bench` and signs an access token for it. */
+/** Inserts a readonly admin `bench` (or finds it in a kept shop) and signs an access token for it. */
 export async function benchAdminToken(app: INestApplication): Promise<string> {
   const inserted = (await app
     .get(DataSource)
     .query(
-      "INSERT INTO admins (username, password_hash, role, is_active) VALUES ('bench', '!', 'readonly', 1)",
+      "INSERT INTO admins (username, password_hash, role, is_active) VALUES ('bench', '!', 'readonly', 1) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)",
     )) as { insertId: number };
   return app.get(AccessTokens).sign(Number(inserted.insertId), 'readonly').accessToken;
 }
@@ -132,7 +183,8 @@ export interface RunningBench {
 /**
  * Creates and migrates `database`, lets `seed` fill it over one connection in UTC, starts the application
  * (startBenchApp) with a readonly admin and runs `measure`; closes the application and drops the database and
- * the run's Redis keys (cleanUp) whatever happens.
+ * the run's Redis keys (cleanUp) whatever happens. A kept shop (BENCH_REUSE_DB) that is already there with its
+ * counts is only migrated, not seeded again; one that is not is dropped and seeded, then marked.
  */
 export async function benchWithApp(
   database: BenchDatabase,
@@ -141,13 +193,25 @@ export async function benchWithApp(
 ): Promise<void> {
   let app: INestApplication | undefined;
   try {
-    await createBenchDatabase(database);
-    const db = await createConnection({ uri: database.url, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
-    try {
-      await db.query("SET time_zone = '+00:00'");
-      await seed(db);
-    } finally {
-      await db.end();
+    if (database.shop && (await holdsShop(database, database.shop))) {
+      console.log(
+        `reusing ${database.name} (BENCH_REUSE_DB): it holds ${JSON.stringify(database.shop.counts)}`,
+      );
+      await migrate(database);
+    } else {
+      if (database.shop) await dropBenchDatabase(database);
+      await createBenchDatabase(database);
+      const db = await createConnection({ uri: database.url, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+      try {
+        await db.query("SET time_zone = '+00:00'");
+        await seed(db);
+        if (database.shop) {
+          await db.query(`CREATE TABLE ${SEEDED_MARK} (seeded_at DATETIME(3) NOT NULL)`);
+          await db.query(`INSERT INTO ${SEEDED_MARK} VALUES (NOW(3))`);
+        }
+      } finally {
+        await db.end();
+      }
     }
     const started = await startBenchApp(database);
     app = started.app;
@@ -201,10 +265,14 @@ export async function cleanUp(database: BenchDatabase): Promise<void> {
     console.log(`kept ${database.name} (BENCH_KEEP_DB); drop it by hand`);
     return;
   }
-  await dropBenchDatabase(database);
   const redis = new Redis(REDIS_URL);
-  await deleteKeys(redis, `${database.name}:*`);
+  await deleteKeys(redis, `${database.redisPrefix}:*`);
   await redis.quit();
+  if (database.shop) {
+    console.log(`kept ${database.name} for the next run (BENCH_REUSE_DB); drop it by hand when done`);
+    return;
+  }
+  await dropBenchDatabase(database);
   console.log(`dropped ${database.name}`);
 }
 

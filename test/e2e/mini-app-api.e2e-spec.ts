@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { ErrorCode } from '../../src/common/errors/error-code';
+import { ERROR_TEXTS_RU } from '../../src/common/errors/error-texts.ru';
 import { shopTimeText } from '../../src/modules/codes/domain/shop-time-text';
 import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
 import { Discount } from '../../src/modules/codes/persistence/discount.entity';
@@ -87,6 +89,8 @@ describe('Mini Apps API: initData, the client card and the cashier scanner', () 
       const refused = async (headers: Record<string, string>, status: number, code: string) => {
         const response = await card(headers);
         expect({ status: response.status, code: response.body.error?.code }).toEqual({ status, code });
+        // The page shows the server's Russian sentence for the code, the bots' one.
+        expect(response.body.error.details.text).toBe(ERROR_TEXTS_RU[code as ErrorCode]);
       };
 
       const tampered = good.replace(/hash=([0-9a-f])/, (_m, c: string) => `hash=${c === 'a' ? 'b' : 'a'}`);
@@ -128,7 +132,12 @@ describe('Mini Apps API: initData, the client card and the cashier scanner', () 
 
     it('tells a stranger, a blocked and a deleted client to /start the bot', async () => {
       const stranger = await card(asClient(++nextTelegramId)).expect(403);
-      expect(stranger.body.error.code).toBe('CLIENT_NOT_STARTED');
+      expect(stranger.body.error).toMatchObject({
+        code: 'CLIENT_NOT_STARTED',
+        details: {
+          text: 'Сначала начните чат с ботом магазина: отправьте ему /start, затем откройте карту снова.',
+        },
+      });
       const blocked = await client({ status: 'blocked' });
       const answer = await card(asClient(blocked.telegramId as number)).expect(403);
       expect(answer.body.error.code).toBe('CLIENT_BLOCKED_BOT');

@@ -9,7 +9,13 @@ import { GetSettingQuery } from '../../modules/settings/queries/get-setting.quer
 import { SetBirthDateCommand } from '../../modules/users/commands/set-birth-date.command';
 import { ClientSummary } from '../../modules/users/queries/find-client.query';
 import { parseIsoDate, todayIn } from '../../modules/users/domain/birth-date';
-import { BirthdayProblem, birthdayText, isoDate, readBirthday, TypedBirthday } from './birthday-input';
+import {
+  BirthdayProblem,
+  birthdayText,
+  readBirthday,
+  storedForm,
+  TypedBirthday,
+} from '../../modules/users/domain/typed-birthday';
 import { CLIENT_BUTTONS } from './client-menu';
 import { ClientRegistry } from './client-registry';
 import { ClientReplies } from './client-replies';
@@ -124,13 +130,6 @@ export class BirthdayFlow {
   private async alreadySet(ctx: Context, saved: string): Promise<void> {
     await this.replies.template(ctx, 'birthday_already_set', { birth_date: savedDateText(saved) });
   }
-}
-
-/** What SetBirthDateCommand is given: `YYYY-MM-DD`, or `--MM-DD` (ISO 8601) for a date without a year. */
-export function storedForm(birthday: TypedBirthday): string {
-  if (birthday.year !== null)
-    return isoDate({ year: birthday.year, month: birthday.month, day: birthday.day });
-  return `--${String(birthday.month).padStart(2, '0')}-${String(birthday.day).padStart(2, '0')}`;
 }
 
 /** A saved date (`YYYY-MM-DD`, or `--MM-DD` without a year) as the client reads it: `25 ноября 1990`. */

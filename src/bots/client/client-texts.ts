@@ -1,5 +1,5 @@
 import { MENU_BUTTONS } from './client-menu';
-import { BirthdayProblem } from './birthday-input';
+import { BIRTHDAY_HINTS } from '../../modules/users/domain/typed-birthday';
 
 /**
  * What the client bot says beyond the message templates: hints, button labels and short replies that
@@ -13,14 +13,7 @@ export const CLIENT_TEXTS = {
 
   yesButton: 'Да',
   noButton: 'Нет',
-  birthdayHint: {
-    format:
-      'Не получилось разобрать дату 🙈 Напишите её так: <b>ДД.ММ.ГГГГ</b> (например, 25.11.1990) или <b>ДД.ММ</b>.',
-    short_year: 'Укажите, пожалуйста, год полностью — четырьмя цифрами, например 25.11.1990.',
-    impossible: 'Такой даты нет в календаре 🙂 Проверьте число и месяц, например 25.11.1990.',
-    future: 'Эта дата ещё не наступила. Проверьте, пожалуйста, год.',
-    age: 'Кажется, в годе опечатка: проверьте, пожалуйста, год рождения.',
-  } satisfies Record<BirthdayProblem, string>,
+  birthdayHint: BIRTHDAY_HINTS,
   cancelHint: 'Передумали — отправьте /cancel.',
   birthdayTypeAgain: 'Хорошо! Напишите дату ещё раз: <b>ДД.ММ.ГГГГ</b> или <b>ДД.ММ</b>.',
   birthdayAsText: 'Напишите, пожалуйста, дату текстом: например, 25.11.1990.',

@@ -11,7 +11,7 @@ import {
   SetSubscriptionCommand,
   SubscriptionChange,
 } from '../../modules/users/commands/set-subscription.command';
-import { isChannelMember, isShopChannel } from './channel-membership';
+import { isChannelMember, isShopChannel } from '../../modules/users/domain/channel-membership';
 import { CLIENT_BUTTONS } from './client-menu';
 import { ClientRegistry } from './client-registry';
 import { ClientReplies } from './client-replies';

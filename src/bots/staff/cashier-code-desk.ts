@@ -3,10 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Context, Markup } from 'telegraf';
 import { DomainError } from '../../common/errors/domain-error';
 import { RedeemDiscountCommand } from '../../modules/codes/commands/redeem-discount.command';
+import { CHECKS_PAUSED_TEXTS, refusalReason } from '../../modules/codes/domain/cashier-refusal';
 import { CheckCodeAsCashierCommand } from '../../modules/miniapp/commands/check-code-as-cashier.command';
 import { GetSettingQuery } from '../../modules/settings/queries/get-setting.query';
 import { CashierView } from '../../modules/staff/queries/cashier-view';
-import { codeCard, DESK_TEXTS, redeemedCard, refusalReason, refusalText } from './code-desk-texts';
+import { codeCard, DESK_TEXTS, redeemedCard, refusalText } from './code-desk-texts';
 import { pictureOf, qrOfPicture } from './photo-qr';
 import { codeInText } from './typed-code';
 
@@ -44,7 +45,7 @@ export class CashierCodeDesk {
     const result = await this.commands.execute(new CheckCodeAsCashierCommand(cashier, code));
     switch (result.outcome) {
       case 'paused':
-        return void (await ctx.reply(DESK_TEXTS.paused(result.pausedFor)));
+        return void (await ctx.reply(CHECKS_PAUSED_TEXTS.paused(result.pausedFor)));
       case 'valid': {
         const { check } = result;
         // A shared code is redeemed for a known client, which only the till can name: no button here.
@@ -56,7 +57,7 @@ export class CashierCodeDesk {
         return void (await ctx.reply(codeCard(check, timezone), { parse_mode: 'HTML', ...keyboard }));
       }
       case 'refused': {
-        const pause = result.pausedNow ? `\n\n${DESK_TEXTS.pausedNow(result.pauseSeconds)}` : '';
+        const pause = result.pausedNow ? `\n\n${CHECKS_PAUSED_TEXTS.pausedNow(result.pauseSeconds)}` : '';
         await ctx.reply(refusalText(code, result.error, timezone) + pause, { parse_mode: 'HTML' });
       }
     }

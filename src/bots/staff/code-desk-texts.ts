@@ -1,6 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
-import { ErrorCode } from '../../common/errors/error-code';
-import { errorTextRu } from '../../common/errors/error-texts.ru';
+import { refusalReason } from '../../modules/codes/domain/cashier-refusal';
 import { formatRubles } from '../../modules/codes/domain/discount-value';
 import { shopTimeText } from '../../modules/codes/domain/shop-time-text';
 import { CodeCheck, CodeFacts, Redemption } from '../../modules/codes/queries/code-answers';
@@ -18,18 +17,9 @@ export const DESK_TEXTS = {
     'Не нашёл QR-код на этом фото 🙈 Сфотографируйте экран покупателя поближе, чтобы QR-код был виден ' +
     'целиком и без бликов, — или пришлите код текстом.',
   notText: 'Пришлите код покупателя текстом или фото его QR-кода.',
-  paused: (seconds: number) =>
-    `⏸ Проверка кодов приостановлена ещё на ${seconds} сек.: слишком много неверных кодов за минуту. ` +
-    'Владелец магазина предупреждён.',
-  pausedNow: (seconds: number) =>
-    `⏸ Слишком много неверных кодов за минуту: проверка приостановлена на ${seconds} сек. ` +
-    'Владелец магазина предупреждён.',
   redeemButton: 'Погасить',
   redeemed: 'Погашено ✅',
   shared: 'Это общий код для многих покупателей: погасить его можно только на кассе.',
-  suspended:
-    'Код приостановлен: покупатель отписался от канала магазина. Он снова заработает, когда покупатель ' +
-    'подпишется.',
 };
 
 /** A code that may be redeemed now, above «Погасить»: worth, what for, whose, until when (shop time). */
@@ -49,32 +39,6 @@ export function redeemedCard(redemption: Redemption, timezone: string): string {
 /** Why a code cannot be checked or redeemed, with the moment that matters (used, expired, not yet valid). */
 export function refusalText(code: string, error: DomainError, timezone: string): string {
   return `❌ <code>${escapeHtml(code)}</code>\n${escapeHtml(refusalReason(error, timezone))}`;
-}
-
-/** The same, short, for a button's popup (at most 200 characters). */
-export function refusalReason(error: DomainError, timezone: string): string {
-  const at = (field: string): string | null => {
-    const value = error.details?.[field];
-    return typeof value === 'string' ? shopTimeText(new Date(value), timezone) : null;
-  };
-  switch (error.code) {
-    case ErrorCode.CODE_ALREADY_USED: {
-      const usedAt = at('usedAt');
-      return usedAt ? `Этот код уже погашен ${usedAt}.` : errorTextRu(error);
-    }
-    case ErrorCode.CODE_EXPIRED: {
-      const expiresAt = at('expiresAt');
-      return expiresAt ? `Срок действия кода истёк ${expiresAt}.` : errorTextRu(error);
-    }
-    case ErrorCode.CODE_NOT_YET_VALID: {
-      const validFrom = at('validFrom');
-      return validFrom ? `Этот код начнёт действовать ${validFrom}.` : errorTextRu(error);
-    }
-    case ErrorCode.CODE_REVOKED:
-      return error.details?.suspended ? DESK_TEXTS.suspended : errorTextRu(error);
-    default:
-      return errorTextRu(error);
-  }
 }
 
 function factLines(facts: CodeFacts, timezone: string, withTerms = true): string[] {

@@ -1,6 +1,9 @@
 import { ErrorCode } from './error-code';
 
-/** What a bot says to a person when a command fails with a code. Friendly Russian, no jargon. */
+/**
+ * What a bot or a Mini App page (`details.text` of the Mini Apps' error answers) says to a person when a
+ * command fails with a code. Friendly Russian, no jargon.
+ */
 export const ERROR_TEXTS_RU: Readonly<Record<ErrorCode, string>> = {
   [ErrorCode.VALIDATION_FAILED]:
     'Не получилось разобрать данные. Проверьте, пожалуйста, и попробуйте ещё раз.',
@@ -65,11 +68,12 @@ export const ERROR_TEXTS_RU: Readonly<Record<ErrorCode, string>> = {
   [ErrorCode.MINI_APP_AUTH_EXPIRED]:
     'Приложение открыто слишком давно. Закройте его и откройте снова из чата с ботом.',
   [ErrorCode.MINI_APP_WRONG_BOT]: 'Это приложение другого бота магазина. Откройте его из нужного чата.',
-  [ErrorCode.CLIENT_NOT_STARTED]: 'Сначала начните чат с ботом магазина: отправьте ему /start.',
+  [ErrorCode.CLIENT_NOT_STARTED]:
+    'Сначала начните чат с ботом магазина: отправьте ему /start, затем откройте карту снова.',
   [ErrorCode.CASHIER_CHECKS_PAUSED]:
     'Проверка кодов приостановлена: слишком много неверных кодов за минуту. Владелец магазина предупреждён.',
   [ErrorCode.CLIENT_BLOCKED_BOT]:
-    'Бот магазина остановлен. Отправьте ему /start, чтобы снова получать скидки.',
+    'Бот магазина остановлен. Отправьте ему /start, затем откройте карту снова.',
   [ErrorCode.INTERNAL_ERROR]: 'Что-то пошло не так. Попробуйте чуть позже.',
 };
 

@@ -7,6 +7,7 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ERROR_STATUS } from '../errors/error-status';
 import { errorBody, ErrorBody } from './error-body';
+import { withMiniAppText } from './mini-app-error-text';
 
 /** HTTP statuses Nest or Express raise by themselves, and the code we answer with. */
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -22,7 +23,8 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 
 /**
  * Renders every error as `{ error: { code, message, details } }`. Business errors keep their code; framework
- * errors get the nearest code; anything unexpected is INTERNAL_ERROR and is logged, never shown.
+ * errors get the nearest code; anything unexpected is INTERNAL_ERROR and is logged, never shown. A Mini App
+ * answer also says it in Russian (`details.text`).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -40,7 +42,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.error.code === ErrorCode.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After')) {
       response.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS));
     }
-    response.status(status).json(body);
+    response.status(status).json(withMiniAppText(request.originalUrl, body));
   }
 
   private render(exception: unknown, request: Request): [number, ErrorBody] {

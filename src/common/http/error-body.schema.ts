@@ -7,14 +7,18 @@ export class ErrorDetailSchema {
   @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', example: ErrorCode.VALIDATION_FAILED })
   code: ErrorCode;
 
-  @ApiProperty({ description: 'For people (English); bots and pages show their own Russian text per code' })
+  @ApiProperty({
+    description: 'For people (English); the bots and the admin panel show their own Russian text per code',
+  })
   message: string;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
     nullable: true,
-    description: 'Facts for a program, per code (VALIDATION_FAILED: `{ fields: [{ field, errors }] }`)',
+    description:
+      'Facts for a program, per code (VALIDATION_FAILED: `{ fields: [{ field, errors }] }`). Mini App answers ' +
+      '(/webapp/v1) add `text`: the Russian sentence the page shows',
     example: { fields: [{ field: 'limit', errors: ['limit must not be greater than 100'] }] },
   })
   details: Record<string, unknown> | null;

@@ -64,7 +64,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** Broadcast sends by outcome: sent, blocked, failed, retry (will be tried again), rate_limited, unknown. */
+  /** Codes issued, by the reason they were issued for (a gift, by hand, in bulk); test data excluded. */
   readonly codesIssued = new Counter({
     name: 'dvorik_codes_issued_total',
     help: 'Discount codes issued (gifts, manual, bulk, referral), by reason; test data excluded',

@@ -1,42 +1,49 @@
-import { lazy } from 'react';
-import { Admin } from 'react-admin';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { readSession } from './api/session';
 import { LoginPage } from './auth/LoginPage';
-import { i18nProvider } from './i18n/i18n-provider';
-import { authProvider } from './providers/auth-provider';
-import { dataProvider } from './providers/data-provider';
-import { resources } from './resources';
-import { theme } from './layout/theme';
+import { LoginTheme } from './auth/LoginTheme';
+import { loadPanel, preloadPanel } from './page-modules';
 
-const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+// react-admin, the layout and the pages: not needed to log in, so not part of the first screen.
+const Panel = lazy(loadPanel);
 
-/** The admin panel: react-admin over the admin API, Russian only, served at /admin. */
+// A cold load with a session: react-admin and the page asked for are fetched side by side, right away.
+if (readSession()) preloadPanel(window.location.pathname);
+
+/** With a session the panel, else the login page (which comes back here afterwards). */
+function PanelOrLogin() {
+  const location = useLocation();
+  if (!readSession())
+    return (
+      <Navigate
+        to="/admin/login"
+        replace
+        state={{ nextPathname: location.pathname, nextSearch: location.search }}
+      />
+    );
+  return (
+    <Suspense fallback={null}>
+      <Panel />
+    </Suspense>
+  );
+}
+
+/** The admin panel: the login page on its own, react-admin behind it; Russian only, served at /admin. */
 export function App() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route path="/admin/*" element={<Panel />} />
+        <Route
+          path="/admin/login"
+          element={
+            <LoginTheme>
+              <LoginPage />
+            </LoginTheme>
+          }
+        />
+        <Route path="/admin/*" element={<PanelOrLogin />} />
       </Routes>
     </BrowserRouter>
-  );
-}
-
-/** Real URLs under /admin (not a hash), so a deep link survives a reload: the app serves index.html for them. */
-function Panel() {
-  return (
-    <Admin
-      basename="/admin"
-      title="Мармеладный Дворик"
-      dataProvider={dataProvider}
-      authProvider={authProvider}
-      i18nProvider={i18nProvider}
-      loginPage={LoginPage}
-      dashboard={Dashboard}
-      theme={theme}
-      disableTelemetry
-      requireAuth
-    >
-      {resources}
-    </Admin>
   );
 }

@@ -3027,10 +3027,10 @@ export interface components {
     ErrorDetail: {
       /** @example VALIDATION_FAILED */
       code: components['schemas']['ErrorCode'];
-      /** @description For people (English); bots and pages show their own Russian text per code */
+      /** @description For people (English); the bots and the admin panel show their own Russian text per code */
       message: string;
       /**
-       * @description Facts for a program, per code (VALIDATION_FAILED: `{ fields: [{ field, errors }] }`)
+       * @description Facts for a program, per code (VALIDATION_FAILED: `{ fields: [{ field, errors }] }`). Mini App answers (/webapp/v1) add `text`: the Russian sentence the page shows
        * @example {
        *       "fields": [
        *         {

@@ -1,4 +1,4 @@
-import { ERROR_TEXTS, TEXTS } from './texts';
+import { TEXTS } from './texts';
 
 /** A refusal of the server: its stable code, and what to tell the person in Russian. */
 export class ApiError extends Error {
@@ -13,7 +13,8 @@ export class ApiError extends Error {
 
 /**
  * Calls the Mini Apps' API (/webapp/v1) with the page's initData (`Authorization: tma <initData>`). Answers
- * the JSON body, or throws ApiError with the server's Russian reason (`details.text`) when it gives one.
+ * the JSON body, or throws ApiError with the server's Russian sentence (`details.text`: every error answer of
+ * /webapp/v1 has one) or a general apology when there is none (no JSON, a proxy's page).
  */
 export async function api<T>(initData: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -35,6 +36,6 @@ export async function api<T>(initData: string, path: string, body?: unknown): Pr
   const error = json?.error;
   const details = error?.details ?? {};
   const code = error?.code ?? 'INTERNAL_ERROR';
-  const text = typeof details.text === 'string' ? details.text : (ERROR_TEXTS[code] ?? TEXTS.failed);
+  const text = typeof details.text === 'string' ? details.text : TEXTS.failed;
   throw new ApiError(code, text, details);
 }

@@ -59,20 +59,3 @@ export const TEXTS = {
     revoked: 'Ваш доступ кассира отозван владельцем магазина.',
   } as Record<string, string>,
 };
-
-/** The server's error codes these pages meet, in Russian (a refusal with `details.text` uses that instead). */
-export const ERROR_TEXTS: Record<string, string> = {
-  MINI_APP_AUTH_MISSING: TEXTS.outsideTelegram,
-  MINI_APP_AUTH_INVALID:
-    'Не удалось проверить вход. Закройте приложение и откройте его снова из чата с ботом.',
-  MINI_APP_AUTH_EXPIRED: 'Приложение открыто слишком давно. Закройте его и откройте снова из чата с ботом.',
-  MINI_APP_WRONG_BOT: 'Это приложение другого бота магазина. Откройте его из нужного чата.',
-  CLIENT_NOT_STARTED:
-    'Сначала начните чат с ботом магазина: отправьте ему /start, затем откройте карту снова.',
-  CLIENT_BLOCKED_BOT: 'Бот магазина остановлен. Отправьте ему /start, затем откройте карту снова.',
-  CASHIER_NOT_APPROVED: TEXTS.notCashier.pending,
-  CASHIER_NOT_FOUND: TEXTS.notCashier.none,
-  RATE_LIMITED: 'Слишком много запросов. Подождите минуту и попробуйте снова.',
-  TELEGRAM_UNAVAILABLE: 'Telegram сейчас не отвечает. Попробуйте чуть позже.',
-  VALIDATION_FAILED: 'Проверьте, что всё введено верно.',
-};

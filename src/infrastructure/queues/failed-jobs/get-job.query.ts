@@ -30,12 +30,15 @@ export class GetJobHandler implements IQueryHandler<GetJobQuery, JobView> {
 
   async execute({ jobId }: GetJobQuery): Promise<JobView> {
     for (const queue of this.jobs.all()) {
+      // The state first, then the job: read the other way round, a job finishing in between was answered
+      // `completed` with the result, progress and finishedAt of its running snapshot (null, 0, null).
+      const state = await queue.getJobState(jobId);
       const job = await queue.getJob(jobId);
       if (!job) continue;
       return {
         id: String(job.id),
         name: job.name,
-        state: await job.getState(),
+        state,
         progress: job.progress,
         result: job.returnvalue ?? null,
         failedReason: job.failedReason || null,

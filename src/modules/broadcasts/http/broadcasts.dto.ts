@@ -5,11 +5,10 @@ import {
   getSchemaPath,
   PartialType,
 } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsArray,
   IsBoolean,
-  IsDate,
   IsIn,
   IsInt,
   IsOptional,
@@ -18,6 +17,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { BooleanQuery, DateTimeQuery } from '../../../common/http/query-fields';
 import { IsOptionalNotNull } from '../../../common/http/validation';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { BroadcastButtonView } from '../queries/broadcast-view';
@@ -111,7 +111,6 @@ export class ScheduleBroadcastBody {
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value;
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListBroadcastsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -125,7 +124,7 @@ export class ListBroadcastsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(bool)
+  @BooleanQuery()
   @IsBoolean()
   isTest?: boolean;
 
@@ -142,16 +141,10 @@ export class ListBroadcastsQueryDto extends PageQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Created at or after' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @DateTimeQuery('Created at or after')
   createdFrom?: Date;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Created before' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @DateTimeQuery('Created before')
   createdTo?: Date;
 }
 

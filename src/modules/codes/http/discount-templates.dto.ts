@@ -12,7 +12,7 @@ import {
   TemplateRecurrence,
   TemplateUsage,
 } from '../persistence/discount-template.entity';
-import { BooleanQuery } from './query-transforms';
+import { BooleanQuery } from '../../../common/http/query-fields';
 
 export class CreateTemplateBody {
   @ApiProperty({ example: 'Скидка 300 ₽ от 1500 ₽', maxLength: 128 })

@@ -33,7 +33,7 @@ import {
   DiscountStatus,
 } from '../persistence/discount.entity';
 import { CodeClientResponse } from './pos-discounts.dto';
-import { BooleanQuery } from './query-transforms';
+import { BooleanQuery, DateTimeQuery } from '../../../common/http/query-fields';
 
 /** The most client ids one bulk request may name; bigger audiences go through a segment. */
 export const BULK_MAX_IDS = 10_000;
@@ -155,16 +155,10 @@ export class ListDiscountsQueryDto extends PageQueryDto {
   @Min(1)
   userId?: number;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Issued at or after' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @DateTimeQuery('Issued at or after')
   issuedFrom?: Date;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Issued before' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @DateTimeQuery('Issued before')
   issuedTo?: Date;
 
   @ApiPropertyOptional()
@@ -211,16 +205,10 @@ export class ListUsageQueryDto extends PageQueryDto {
   @Length(1, 64)
   terminalId?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @DateTimeQuery()
   from?: Date;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @DateTimeQuery()
   to?: Date;
 }
 

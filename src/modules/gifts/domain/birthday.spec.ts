@@ -1,4 +1,4 @@
-import { birthdaysOn, dueBirthdayDate, shopDateOf } from './birthday';
+import { birthdaysOn, shopDateOf } from './birthday';
 
 const tz = 'Asia/Vladivostok';
 
@@ -23,15 +23,5 @@ describe('birthdays', () => {
     // 14:30 UTC is already 00:30 the next day in Vladivostok.
     expect(shopDateOf(new Date('2026-03-09T14:30:00Z'), tz)).toBe('2026-03-10');
     expect(shopDateOf(new Date('2026-03-09T13:59:00Z'), tz)).toBe('2026-03-09');
-  });
-
-  it('is due from send_at (shop time) to the end of the shop day', () => {
-    const at = (iso: string) => dueBirthdayDate(new Date(iso), tz, '09:00');
-    expect(at('2026-03-09T22:59:59Z')).toBeNull(); // 08:59 on the 10th
-    expect(at('2026-03-09T23:00:00Z')).toBe('2026-03-10'); // 09:00
-    expect(at('2026-03-10T13:59:00Z')).toBe('2026-03-10'); // 23:59
-    expect(at('2026-03-10T14:00:00Z')).toBeNull(); // 00:00 on the 11th
-    expect(dueBirthdayDate(new Date('2026-03-10T14:00:00Z'), tz, '00:00')).toBe('2026-03-11');
-    expect(() => dueBirthdayDate(new Date(), tz, '9:00')).toThrow(RangeError);
   });
 });

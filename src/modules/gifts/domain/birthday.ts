@@ -31,17 +31,3 @@ export function shopDateOf(now: Date, timeZone: string): string {
   if (!local.isValid) throw new RangeError(`Unknown time zone ${timeZone}`);
   return local.toISODate() as string;
 }
-
-/**
- * The shop date whose birthday run is due at `now`: today in shop time once `sendAt` (`HH:MM`, shop time)
- * has come, else null. A scheduler asks every minute and at start-up, so a run missed while no scheduler
- * was up still happens later that day (catch-up).
- */
-export function dueBirthdayDate(now: Date, timeZone: string, sendAt: string): string | null {
-  const match = /^(\d{2}):(\d{2})$/.exec(sendAt);
-  if (!match) throw new RangeError(`Not a time of day: ${sendAt}`);
-  const local = DateTime.fromJSDate(now, { zone: timeZone });
-  if (!local.isValid) throw new RangeError(`Unknown time zone ${timeZone}`);
-  const minutes = local.hour * 60 + local.minute;
-  return minutes >= Number(match[1]) * 60 + Number(match[2]) ? (local.toISODate() as string) : null;
-}

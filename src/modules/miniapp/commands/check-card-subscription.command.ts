@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { isChannelMember } from '../../../bots/client/channel-membership';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { ClientTelegram } from '../../../infrastructure/telegram/telegram-senders';
 import { AwaitSubscriptionGiftQuery } from '../../gifts/queries/await-subscription-gift.query';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { SetSubscriptionCommand } from '../../users/commands/set-subscription.command';
+import { isChannelMember } from '../../users/domain/channel-membership';
 import { miniAppClient } from '../queries/mini-app-client';
 
 export interface SubscriptionCheck {

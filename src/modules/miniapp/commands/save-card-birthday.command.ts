@@ -1,13 +1,11 @@
 import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { birthdayText, readBirthday } from '../../../bots/client/birthday-input';
-import { storedForm } from '../../../bots/client/birthday.flow';
-import { CLIENT_TEXTS } from '../../../bots/client/client-texts';
 import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { SetBirthDateCommand } from '../../users/commands/set-birth-date.command';
 import { todayIn } from '../../users/domain/birth-date';
+import { BIRTHDAY_HINTS, birthdayText, readBirthday, storedForm } from '../../users/domain/typed-birthday';
 import { miniAppClient } from '../queries/mini-app-client';
 
 export interface SavedBirthday {
@@ -56,7 +54,7 @@ export class SaveCardBirthdayHandler implements ICommandHandler<SaveCardBirthday
     if (!reading.ok) {
       throw new DomainError(ErrorCode.BIRTH_DATE_INVALID, `The date was refused: ${reading.problem}`, {
         problem: reading.problem,
-        hint: plain(CLIENT_TEXTS.birthdayHint[reading.problem]),
+        hint: plain(BIRTHDAY_HINTS[reading.problem]),
       });
     }
     const { birthDate } = await this.commands.execute(

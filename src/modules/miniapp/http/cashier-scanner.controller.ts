@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DESK_TEXTS, refusalReason } from '../../../bots/staff/code-desk-texts';
 import { MiniAppPrincipal } from '../../../common/auth/access';
 import { MiniAppAccess } from '../../../common/auth/access.decorators';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { ApiErrors } from '../../../common/http/api-answers';
 import { RedeemDiscountCommand } from '../../codes/commands/redeem-discount.command';
+import { CHECKS_PAUSED_TEXTS, refusalReason } from '../../codes/domain/cashier-refusal';
 import { formatRubles } from '../../codes/domain/discount-value';
 import { shopTimeText } from '../../codes/domain/shop-time-text';
 import { CodeFacts } from '../../codes/queries/code-answers';
@@ -83,10 +83,10 @@ export class CashierScannerController {
       case 'paused':
         throw new DomainError(ErrorCode.CASHIER_CHECKS_PAUSED, 'Checks are paused: too many failed codes', {
           seconds: result.pausedFor,
-          text: DESK_TEXTS.paused(result.pausedFor),
+          text: CHECKS_PAUSED_TEXTS.paused(result.pausedFor),
         });
       case 'refused': {
-        const pause = result.pausedNow ? `\n\n${DESK_TEXTS.pausedNow(result.pauseSeconds)}` : '';
+        const pause = result.pausedNow ? `\n\n${CHECKS_PAUSED_TEXTS.pausedNow(result.pauseSeconds)}` : '';
         throw withText(result.error, refusalReason(result.error, timezone) + pause, result.pausedNow);
       }
     }

@@ -8,17 +8,9 @@ export interface MorningFigures {
   broadcastsSent: number;
 }
 
-/**
- * The shop date to summarize at `now`: yesterday in shop time once `sendAt` (`HH:MM`, shop time) has come
- * today, else null. Asked every minute and at start-up, so a summary missed while no scheduler was up is
- * still sent later that day.
- */
-export function dueSummaryDate(now: Date, timeZone: string, sendAt: string): string | null {
-  const local = DateTime.fromJSDate(now, { zone: timeZone });
-  if (!local.isValid) throw new RangeError(`Unknown time zone ${timeZone}`);
-  const [hour, minute] = sendAt.split(':').map(Number);
-  if (local.hour * 60 + local.minute < hour * 60 + minute) return null;
-  return local.minus({ days: 1 }).toISODate() as string;
+/** The shop date a morning summary sent on `shopDate` (`YYYY-MM-DD`) is about: the day before. */
+export function summarizedDate(shopDate: string): string {
+  return DateTime.fromISO(shopDate, { zone: 'UTC' }).minus({ days: 1 }).toISODate() as string;
 }
 
 /** `2026-12-05` => `5 декабря 2026`. */

@@ -1,4 +1,4 @@
-import { dueSummaryDate } from './morning-summary';
+import { summarizedDate } from './morning-summary';
 import { alertDigestText, digestWindow, OwnerAlert } from './owner-alert';
 
 const failed = (jobId: string): OwnerAlert => ({
@@ -31,11 +31,9 @@ describe('owner alerts', () => {
     expect(text).not.toContain('birthday-15');
   });
 
-  it('summarizes yesterday in shop time once summary_at has come', () => {
-    const zone = 'Asia/Vladivostok'; // UTC+10
-    expect(dueSummaryDate(new Date('2026-12-05T22:59:00Z'), zone, '09:00')).toBeNull();
-    expect(dueSummaryDate(new Date('2026-12-05T23:00:00Z'), zone, '09:00')).toBe('2026-12-05');
-    expect(dueSummaryDate(new Date('2026-12-06T13:59:00Z'), zone, '09:00')).toBe('2026-12-05');
-    expect(dueSummaryDate(new Date('2026-12-06T14:00:00Z'), zone, '09:00')).toBeNull();
+  it('summarizes the day before the shop date it is sent on', () => {
+    expect(summarizedDate('2026-12-06')).toBe('2026-12-05');
+    expect(summarizedDate('2027-01-01')).toBe('2026-12-31');
+    expect(summarizedDate('2028-03-01')).toBe('2028-02-29');
   });
 });

@@ -1,52 +1,35 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { Clock } from '../../../common/clock/clock';
-import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { JobQueue } from '../../../infrastructure/queues/job-queue';
 import { JobIds, JobName } from '../../../infrastructure/queues/jobs';
+import { DailyShopTimeTick, ShopTime } from '../../../infrastructure/scheduling/daily-shop-time-tick';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
-import { dueSummaryDate } from '../domain/morning-summary';
+import { summarizedDate } from '../domain/morning-summary';
 
 /**
  * Each minute, and once at start-up (scheduler role): from `owner_alerts.summary_at` (shop time) until
- * midnight, makes sure the summary of yesterday exists, job id `owner-alerts-summary-<date>`: N schedulers
- * and every later minute make one (catch-up after a scheduler was down). Off while the setting is off.
+ * midnight, makes sure the summary of yesterday exists, job id `owner-alerts-summary-<date>`
+ * (DailyShopTimeTick). Off while the setting is off.
  */
 @Injectable()
-export class MorningSummaryTick implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MorningSummaryTick.name);
-
-  constructor(
-    private readonly jobs: JobQueue,
-    private readonly queries: QueryBus,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.roles.has('scheduler')) await this.run();
-  }
-
+export class MorningSummaryTick extends DailyShopTimeTick {
   @Cron('30 * * * * *', { name: 'owner-alerts-summary' })
-  async run(): Promise<void> {
-    try {
-      await this.enqueueIfDue();
-    } catch (error) {
-      this.logger.error({ err: error }, 'Morning summary tick failed');
-    }
+  override run(): Promise<void> {
+    return super.run();
   }
 
-  /** The job id of the summary due now (enqueued now or before), null when none is. */
-  async enqueueIfDue(): Promise<string | null> {
-    const [enabled, timezone, sendAt] = await Promise.all([
+  protected async shopTime(): Promise<ShopTime | null> {
+    const [enabled, timeZone, at] = await Promise.all([
       this.queries.execute(new GetSettingQuery('owner_alerts.morning_summary')),
       this.queries.execute(new GetSettingQuery('shop.timezone')),
       this.queries.execute(new GetSettingQuery('owner_alerts.summary_at')),
     ]);
-    if (!enabled) return null;
-    const shopDate = dueSummaryDate(this.clock.now(), timezone, sendAt);
-    if (shopDate === null) return null;
+    return enabled ? { timeZone, at } : null;
+  }
+
+  protected enqueueFor(today: string): Promise<string> {
+    const shopDate = summarizedDate(today);
     return this.jobs.enqueue(
       JobName.SendMorningSummary,
       { shopDate },

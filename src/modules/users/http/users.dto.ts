@@ -17,6 +17,7 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { BooleanQuery } from '../../../common/http/query-fields';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { momentInterval } from '../../segments/domain/moment-interval';
 import { SOURCE_PATTERN, TAG_PATTERN } from '../../segments/domain/segment-filter';
@@ -28,8 +29,6 @@ const toList = ({ value }: { value: unknown }) =>
     .flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
     .map((item) => (typeof item === 'string' ? item.trim() : item))
     .filter((item) => item !== '');
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 const MOMENT = 'a date YYYY-MM-DD (a whole day in shop time) or a date-time YYYY-MM-DDTHH:mm[:ss][Z|±HH:mm]';
 /** A date or date-time as the segment grammar reads it (segments/domain/moment-interval.ts). */
@@ -85,7 +84,7 @@ export class UserFilterDto {
 
   @ApiPropertyOptional({ type: Boolean, description: 'Subscribed to the channel' })
   @IsOptional()
-  @Transform(toBoolean)
+  @BooleanQuery()
   @IsBoolean()
   subscribed?: boolean;
 
@@ -136,7 +135,7 @@ export class UserFilterDto {
     description: 'Has a code usable now (active, not expired, not suspended)',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @BooleanQuery()
   @IsBoolean()
   hasActiveDiscount?: boolean;
 
@@ -145,7 +144,7 @@ export class UserFilterDto {
     description: '**Default: false** — test clients stay out of lists and exports unless `isTest=true`',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @BooleanQuery()
   @IsBoolean()
   isTest?: boolean;
 }

@@ -9,16 +9,21 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useLogin } from 'react-admin';
-import { loginReason } from '../providers/auth-provider';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { authProvider, loginReason } from '../providers/auth-provider';
+import { afterLogin } from './after-login';
 import { logInWithTelegramToken, takeTokenFromLink } from './telegram-login';
 
 /**
  * Log in with username and password, or with the staff bot's /login: its link opens this page with the
  * one-time token (logged in at once), or its code is typed in. An expired session lands here with a note.
+ * Outside react-admin (App.tsx), so the first screen loads none of it; once logged in, back to the page the
+ * admin was on (a form being edited gets its draft back, see forms/keep-draft.ts) or to the dashboard.
  */
 export function LoginPage() {
-  const login = useLogin();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const enter = () => navigate(afterLogin(location.state), { replace: true });
   const [reason] = useState(() => loginReason());
   const [linkToken] = useState(() => takeTokenFromLink());
   const [error, setError] = useState<string | null>(null);
@@ -31,8 +36,7 @@ export function LoginPage() {
     setError(null);
     try {
       await logInWithTelegramToken(token);
-      // A full load, so react-admin reads the new session from the start.
-      window.location.assign(`${import.meta.env.BASE_URL}`);
+      enter();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Не удалось войти');
       setBusy(false);
@@ -59,10 +63,11 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login({
+      await authProvider.login({
         username: String(form.get('username') ?? ''),
         password: String(form.get('password') ?? ''),
       });
+      enter();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Не удалось войти');
       setBusy(false);

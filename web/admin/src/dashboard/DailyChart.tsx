@@ -38,6 +38,8 @@ export default function DailyChart({ days }: { days: DailyPoint[] }) {
               stroke={s.color}
               dot={false}
               strokeWidth={2}
+              // Drawn at once: the animation keeps the CPU busy for 1.5 s (a phone, the next click).
+              isAnimationActive={false}
             />
           ))}
         </LineChart>

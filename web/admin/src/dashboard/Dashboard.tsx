@@ -1,13 +1,15 @@
 import { Box, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Title } from 'react-admin';
 import { ActionError } from '../common/ActionError';
+import { prefetchMainPages } from '../page-modules';
 import { formatCalendarDate } from '../format/shop-time';
 import { Alerts } from './Alerts';
 import { KpiCards } from './KpiCards';
-import { lastDays, type Period } from './period';
+import type { Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { SourcesPanel } from './SourcesPanel';
+import { defaultPeriod } from './stats-reads';
 import { useStats } from './use-stats';
 
 // recharts is the heaviest library of the panel: the figures show first, the charts follow.
@@ -28,9 +30,12 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 /** Сводка: the KPIs, the daily chart and the sources of a period, with what needs attention. */
 export default function Dashboard() {
-  const [period, setPeriod] = useState<Period>(() => lastDays(30));
+  const [period, setPeriod] = useState<Period>(defaultPeriod);
   const { kpi, daily, sources } = useStats(period);
   const error = kpi.error ?? daily.error ?? sources.error;
+  const shown = kpi.data !== undefined;
+  // The figures are on screen: the pages the admin goes to next are fetched while they read them.
+  useEffect(() => (shown ? prefetchMainPages() : undefined), [shown]);
   return (
     <Box component="main" sx={{ p: { xs: 1, sm: 2 }, minWidth: 0 }}>
       <Title title="Сводка" />

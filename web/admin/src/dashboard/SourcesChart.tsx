@@ -17,9 +17,10 @@ export default function SourcesChart({ rows }: { rows: SourceRow[] }) {
           <YAxis allowDecimals={false} fontSize={12} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="registrations" name="Регистрации" fill="#6a1b9a" />
-          <Bar dataKey="subscriptions" name="Подписки" fill="#1565c0" />
-          <Bar dataKey="redemptions" name="Погашения" fill="#2e7d32" />
+          {/* Drawn at once, as the daily chart (DailyChart.tsx). */}
+          <Bar isAnimationActive={false} dataKey="registrations" name="Регистрации" fill="#6a1b9a" />
+          <Bar isAnimationActive={false} dataKey="subscriptions" name="Подписки" fill="#1565c0" />
+          <Bar isAnimationActive={false} dataKey="redemptions" name="Погашения" fill="#2e7d32" />
         </BarChart>
       </ResponsiveContainer>
     </Box>

@@ -1,7 +1,8 @@
 import type { Schemas } from '@dvorik/api';
 import { useQuery } from '@tanstack/react-query';
-import { answer, api } from '../api/client';
+import { earlyOr } from '../api/early-reads';
 import type { Period } from './period';
+import { alertReads, statsReads } from './stats-reads';
 
 export type Kpi = Schemas['KpiResponse'];
 export type DailyPoint = Schemas['DailyPointResponse'];
@@ -10,17 +11,18 @@ export type SourceRow = Schemas['SourceRowResponse'];
 /** The three stats reads of the dashboard for one period (typed by the generated client). */
 export function useStats(period: Period) {
   const query = { from: period.from, to: period.to };
+  const reads = statsReads(query);
   const kpi = useQuery({
     queryKey: ['stats', 'kpi', query],
-    queryFn: () => answer(api.GET('/api/v1/stats/kpi', { params: { query } })),
+    queryFn: () => earlyOr(['stats', 'kpi', query], reads.kpi),
   });
   const daily = useQuery({
     queryKey: ['stats', 'daily', query],
-    queryFn: () => answer(api.GET('/api/v1/stats/daily', { params: { query } })),
+    queryFn: () => earlyOr(['stats', 'daily', query], reads.daily),
   });
   const sources = useQuery({
     queryKey: ['stats', 'sources', query],
-    queryFn: () => answer(api.GET('/api/v1/stats/sources', { params: { query } })),
+    queryFn: () => earlyOr(['stats', 'sources', query], reads.sources),
   });
   return { kpi, daily, sources };
 }
@@ -29,12 +31,11 @@ export function useStats(period: Period) {
 export function useAlerts() {
   const cashiers = useQuery({
     queryKey: ['alerts', 'cashiers'],
-    queryFn: () =>
-      answer(api.GET('/api/v1/cashiers', { params: { query: { status: 'pending', limit: 1 } } })),
+    queryFn: () => earlyOr(['alerts', 'cashiers'], alertReads.cashiers),
   });
   const jobs = useQuery({
     queryKey: ['alerts', 'jobs'],
-    queryFn: () => answer(api.GET('/api/v1/jobs', { params: { query: { status: 'failed', limit: 1 } } })),
+    queryFn: () => earlyOr(['alerts', 'jobs'], alertReads.jobs),
   });
   return { pendingCashiers: cashiers.data?.total ?? 0, failedJobs: jobs.data?.total ?? 0 };
 }

@@ -18,17 +18,32 @@ export function getShopTimezone(): string {
   return shopTimezone;
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using it (a list has dozens of dates). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(zone, format);
+  }
+  return format;
+}
+
 function parts(value: Date, zone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat('ru-RU', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return Object.fromEntries(format.formatToParts(value).map((p) => [p.type, p.value]));
+  return Object.fromEntries(
+    formatIn(zone)
+      .formatToParts(value)
+      .map((p) => [p.type, p.value]),
+  );
 }
 
 function toDate(value: string | number | Date | null | undefined): Date | null {

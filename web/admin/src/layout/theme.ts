@@ -1,12 +1,10 @@
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { palette } from './theme-palette';
 
-/** react-admin's default theme in the shop's colours (contrast checked by axe in the browser tests). */
+/** react-admin's default theme in the shop's colours. */
 export const theme: RaThemeOptions = {
   ...defaultTheme,
-  palette: {
-    primary: { main: '#8e24aa' },
-    secondary: { main: '#6a1b9a' },
-  },
+  palette,
   components: {
     ...defaultTheme.components,
     // react-admin puts a list row's «Выбрать эту запись» on the checkbox's wrapper, not on its <input>, so

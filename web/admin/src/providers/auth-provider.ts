@@ -3,6 +3,8 @@ import { ApiError } from '../api/api-error';
 import { answer, api } from '../api/client';
 import { clearSession, readSession, saveSession, type AdminRole, type Session } from '../api/session';
 import { canAccess } from '../auth/access';
+import { rememberReturn } from '../auth/after-login';
+import { dropAllDrafts, keepDrafts } from '../forms/keep-draft';
 import { errorMessage } from '../errors/error-messages';
 import { setShopTimezone } from '../format/shop-time';
 
@@ -58,6 +60,8 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    // Logging out on purpose forgets the drafts; an expired session (a reason is set) keeps them.
+    if (!loginReason()) dropAllDrafts();
     if (readSession()) {
       try {
         await answer(api.POST('/api/v1/auth/logout'));
@@ -75,11 +79,15 @@ export const authProvider: AuthProvider = {
   async checkError(error: { status?: number; body?: { code?: string } } | ApiError) {
     const status = error instanceof ApiError ? error.status : error.status;
     if (status === 401) {
+      // Before react-admin leaves the page: what was being typed, and where, for after the next log-in.
+      keepDrafts();
+      rememberReturn(window.location.pathname + window.location.search);
       clearSession();
       const text = errorMessage(new ApiError(401, 'AUTH_TOKEN_EXPIRED', '', null));
       sessionStorage.setItem(REASON_KEY, text);
-      // Shown on the login page itself, so no second notification.
-      throw { message: false, redirectTo: '/login' };
+      // Shown on the login page itself, so no second notification. No redirectTo: react-admin's default is
+      // its login URL under the basename (/admin/login); a path given here would be taken as is.
+      throw { message: false };
     }
     // 403 FORBIDDEN_ROLE: the session is fine, the action is refused (the page shows the message).
   },

@@ -1,6 +1,7 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { BooleanInput, RadioButtonGroupInput, SimpleForm, TextInput, required } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { KeepDraft } from '../../forms/KeepDraft';
 import { AudienceInput } from './AudienceInput';
 import type { BroadcastButton } from './broadcast-labels';
 import { CONTENT_TYPES } from './broadcast-labels';
@@ -41,6 +42,7 @@ export function ComposeForm() {
       }}
       sanitizeEmptyValues={false}
     >
+      <KeepDraft form="broadcasts" />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ width: '100%' }}>
         <Stack sx={{ flex: 3, minWidth: 0 }}>
           <TextInput source="title" label="Название (клиенты его не видят)" validate={required()} fullWidth />

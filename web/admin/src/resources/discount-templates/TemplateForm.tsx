@@ -9,6 +9,7 @@ import {
   minValue,
   required,
 } from 'react-admin';
+import { KeepDraft } from '../../forms/KeepDraft';
 import { KINDS, PURPOSES, RECURRENCES, USAGES } from './template-labels';
 
 const toRubles = (kopecks: unknown) => (typeof kopecks === 'number' ? kopecks / 100 : kopecks);
@@ -31,6 +32,7 @@ export function TemplateForm() {
         isActive: true,
       }}
     >
+      <KeepDraft form="discount-templates" />
       <TextInput
         source="name"
         label="Название"

@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
 import { Edit, SaveButton, SimpleForm, TextField, TextInput, Toolbar, required } from 'react-admin';
+import { KeepDraft } from '../../forms/KeepDraft';
 import { TextPreview } from './TextPreview';
 
 /** One bot text: Telegram HTML with its placeholders, previewed as the client will read it. */
@@ -13,6 +14,7 @@ export default function TextEdit() {
           </Toolbar>
         }
       >
+        <KeepDraft form="message-templates" />
         <TextField source="key" label="Ключ" />
         <TextField source="description" label="Где используется" emptyText="—" />
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ width: '100%' }}>

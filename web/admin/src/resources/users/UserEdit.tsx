@@ -8,6 +8,7 @@ import {
   Toolbar,
   SaveButton,
 } from 'react-admin';
+import { KeepDraft } from '../../forms/KeepDraft';
 
 /** The fields the API lets an admin change: tags, notes, birth date, test flag. */
 const editable = (data: Record<string, unknown>) => ({
@@ -30,6 +31,7 @@ export default function UserEdit() {
   return (
     <Edit title="Изменить клиента" mutationMode="pessimistic" transform={editable} redirect="show">
       <SimpleForm toolbar={<EditToolbar />} sanitizeEmptyValues={false}>
+        <KeepDraft form="users" />
         <TextArrayInput
           source="tags"
           label="Теги"

@@ -1,5 +1,3 @@
-import type { ChatMember } from 'telegraf/types';
-
 /**
  * Whether a chat is the shop's channel as the setting `channel.chat_id` names it: `@username` (compared
  * without the `@`, in any case, as Telegram does) or a numeric id such as `-1001234567890`.
@@ -16,7 +14,7 @@ export function isShopChannel(channelSetting: string, chat: { id: number; userna
  * Whether a ChatMember counts as subscribed: member, administrator or creator; a restricted member who is
  * still in the chat counts too. `left` and `kicked` do not.
  */
-export function isChannelMember(member: Pick<ChatMember, 'status'> & { is_member?: boolean }): boolean {
+export function isChannelMember(member: { status: string; is_member?: boolean }): boolean {
   switch (member.status) {
     case 'creator':
     case 'administrator':

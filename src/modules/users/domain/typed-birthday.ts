@@ -1,6 +1,6 @@
-import { DomainError } from '../../common/errors/domain-error';
-import { ErrorCode } from '../../common/errors/error-code';
-import { CalendarDate, checkBirthDate } from '../../modules/users/domain/birth-date';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { CalendarDate, checkBirthDate } from './birth-date';
 
 /** A birthday as the client typed it: the year may be left out (`ДД.ММ`). */
 export interface TypedBirthday {
@@ -13,6 +13,16 @@ export interface TypedBirthday {
 export type BirthdayProblem = 'format' | 'short_year' | 'impossible' | 'future' | 'age';
 
 export type BirthdayReading = { ok: true; birthday: TypedBirthday } | { ok: false; problem: BirthdayProblem };
+
+/** What a client is told when a typed date is refused (Telegram HTML: the card shows it as text). */
+export const BIRTHDAY_HINTS: Readonly<Record<BirthdayProblem, string>> = {
+  format:
+    'Не получилось разобрать дату 🙈 Напишите её так: <b>ДД.ММ.ГГГГ</b> (например, 25.11.1990) или <b>ДД.ММ</b>.',
+  short_year: 'Укажите, пожалуйста, год полностью — четырьмя цифрами, например 25.11.1990.',
+  impossible: 'Такой даты нет в календаре 🙂 Проверьте число и месяц, например 25.11.1990.',
+  future: 'Эта дата ещё не наступила. Проверьте, пожалуйста, год.',
+  age: 'Кажется, в годе опечатка: проверьте, пожалуйста, год рождения.',
+};
 
 const MONTHS_GENITIVE = [
   'января',
@@ -66,6 +76,13 @@ export function birthdayText(birthday: TypedBirthday): string {
 export function isoDate(date: CalendarDate): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+/** A typed birthday as SetBirthDateCommand takes it: `YYYY-MM-DD`, or `--MM-DD` without a year. */
+export function storedForm(birthday: TypedBirthday): string {
+  if (birthday.year !== null)
+    return isoDate({ year: birthday.year, month: birthday.month, day: birthday.day });
+  return `--${String(birthday.month).padStart(2, '0')}-${String(birthday.day).padStart(2, '0')}`;
 }
 
 function refuse(problem: BirthdayProblem): BirthdayReading {

@@ -1,4 +1,4 @@
-import { birthdayText, readBirthday } from './birthday-input';
+import { birthdayText, readBirthday } from './typed-birthday';
 
 const TODAY = { year: 2026, month: 11, day: 25 };
 const read = (text: string) => readBirthday(text, TODAY);
