@@ -11,18 +11,20 @@ import { ConsumesFacts, OUTBOX_CONSUMER, ConsumerMetadata } from './outbox-consu
 export class OutboxConsumers implements OnModuleInit {
   private readonly byName = new Map<string, ConsumesFacts>();
   private readonly byType = new Map<string, string[]>();
+  private readonly delays = new Map<string, number>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders({ metadataKey: OUTBOX_CONSUMER.KEY })) {
       if (!wrapper.instance) continue;
-      const { name, types } = this.discovery.getMetadataByDecorator(
+      const { name, types, firstDelayMs } = this.discovery.getMetadataByDecorator(
         OUTBOX_CONSUMER,
         wrapper,
       ) as ConsumerMetadata;
       if (this.byName.has(name)) throw new Error(`Two outbox consumers are named "${name}"`);
       this.byName.set(name, wrapper.instance as ConsumesFacts);
+      this.delays.set(name, firstDelayMs);
       for (const type of types) this.byType.set(type, [...(this.byType.get(type) ?? []), name]);
     }
   }
@@ -30,6 +32,12 @@ export class OutboxConsumers implements OnModuleInit {
   /** The names of the consumers of a fact type (none: the fact is recorded for the audit and the feed). */
   of(type: string): readonly string[] {
     return this.byType.get(type) ?? [];
+  }
+
+  /** When a new fact's delivery to `name` is first due, the fact being recorded at `now`. */
+  firstAttemptAt(name: string, now: Date): Date {
+    const delay = this.delays.get(name) ?? 0;
+    return delay > 0 ? new Date(now.getTime() + delay) : now;
   }
 
   /** The consumer of a delivery row; undefined for a name this version no longer has. */

@@ -53,7 +53,7 @@ export class Outbox {
         await manager.query(
           'INSERT INTO outbox_deliveries (event_id, consumer, next_attempt_at) VALUES ' +
             consumers.map(() => '(?, ?, ?)').join(', '),
-          consumers.flatMap((consumer) => [eventId, consumer, now]),
+          consumers.flatMap((consumer) => [eventId, consumer, this.consumers.firstAttemptAt(consumer, now)]),
         );
       }
       if (fact instanceof AuditableEvent) await insertAuditRow(manager, fact.toAuditEntry(), context, now);
@@ -92,7 +92,11 @@ export class Outbox {
         sql:
           'INSERT INTO outbox_deliveries (event_id, consumer, next_attempt_at) ' +
           consumers.map(() => `SELECT ?, ?, ? FROM DUAL WHERE ${guard}`).join(' UNION ALL '),
-        values: consumers.flatMap((consumer) => [eventId, consumer, now]),
+        values: consumers.flatMap((consumer) => [
+          eventId,
+          consumer,
+          this.consumers.firstAttemptAt(consumer, now),
+        ]),
       });
     }
     if (fact instanceof AuditableEvent) {
