@@ -4,7 +4,8 @@ import { Fact, DeliveredFact } from '../../src/infrastructure/outbox/fact';
 import { MAX_ATTEMPTS, MAX_RETRY_MS } from '../../src/infrastructure/outbox/delivery-backoff';
 import { Outbox } from '../../src/infrastructure/outbox/outbox';
 import { ConsumesFacts, OutboxConsumer } from '../../src/infrastructure/outbox/outbox-consumer';
-import { OutboxDispatcher } from '../../src/infrastructure/outbox/outbox-dispatcher';
+import { OutboxDeliveries } from '../../src/infrastructure/outbox/outbox-deliveries';
+import { LEASE_MS, OutboxDispatcher } from '../../src/infrastructure/outbox/outbox-dispatcher';
 import { loginAs } from '../support/auth';
 import { aDiscount, aUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -221,6 +222,45 @@ describe('the transactional outbox', () => {
         }
       } finally {
         await second.close();
+      }
+    });
+
+    it('writes a result only under its own lease: a claim that stalled past it changes nothing', async () => {
+      const deliveries = t.get(OutboxDeliveries);
+      // Recorded due far ahead, so this app's own poll (on the real time) leaves it to the test.
+      const at = new Date('2040-01-01T10:00:00.000Z');
+      t.clock.set(at);
+      const { eventId } = await recordProbe(0);
+      t.clock.reset();
+      const leases: string[] = [];
+      const claimOurs = async (now: Date) => {
+        const claimed = await deliveries.claim(now, new Date(now.getTime() + LEASE_MS), 1000);
+        leases.push(...new Set(claimed.map((delivery) => delivery.lease)));
+        return claimed.find((delivery) => delivery.eventId === eventId)!;
+      };
+      try {
+        const stalled = await claimOurs(at);
+        const fresh = await claimOurs(new Date(at.getTime() + LEASE_MS + 1000));
+        expect(fresh.lease).not.toBe(stalled.lease);
+
+        expect(await deliveries.done(fresh, at)).toBe(true);
+        expect(await deliveries.failed(stalled, 'Error: late', at, new Date(at.getTime() + 1000))).toBe(
+          false,
+        );
+        expect(await deliveries.done(stalled, at)).toBe(false);
+        expect((await deliveriesOf(eventId))[0]).toMatchObject({
+          status: 'done',
+          attempts: 1,
+          last_error: null,
+        });
+      } finally {
+        // Other rows the test's claims leased go back to the app's dispatcher.
+        if (leases.length > 0) {
+          await t.dataSource.query(
+            'UPDATE outbox_deliveries SET lease = NULL, locked_until = NULL WHERE lease IN (?)',
+            [leases],
+          );
+        }
       }
     });
   });

@@ -11,6 +11,8 @@ export interface ClaimedDelivery {
   createdAt: Date;
   /** Attempts before this one. */
   attempts: number;
+  /** The claim's lease: the result is written only while the row still carries it. */
+  lease: string;
 }
 
 /** A delivery that gave up, for an owner. */
@@ -73,37 +75,44 @@ export class OutboxDeliveries {
       payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload,
       createdAt: row.created_at,
       attempts: row.attempts,
+      lease,
     }));
   }
 
-  /** The consumer did its work. */
-  async done(delivery: ClaimedDelivery, now: Date): Promise<void> {
-    await this.dataSource.query(
+  /**
+   * The consumer did its work. False when the row no longer carries this claim's lease (the lease ran out
+   * and another dispatcher claimed it, or it has been settled since): its newer result is kept.
+   */
+  async done(delivery: ClaimedDelivery, now: Date): Promise<boolean> {
+    const result = (await this.dataSource.query(
       `UPDATE outbox_deliveries
           SET status = 'done', attempts = attempts + 1, done_at = ?, lease = NULL, locked_until = NULL, last_error = NULL
-        WHERE event_id = ? AND consumer = ?`,
-      [now, delivery.eventId, delivery.consumer],
-    );
+        WHERE event_id = ? AND consumer = ? AND lease = ?`,
+      [now, delivery.eventId, delivery.consumer, delivery.lease],
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
   }
 
   /**
    * The attempt failed: try again at `retryAt`, or give up (`retryAt` null: status failed, and
-   * next_attempt_at keeps the time it failed).
+   * next_attempt_at keeps the time it failed). False when the row no longer carries this claim's lease.
    */
-  async failed(delivery: ClaimedDelivery, error: string, now: Date, retryAt: Date | null): Promise<void> {
-    await this.dataSource.query(
+  async failed(delivery: ClaimedDelivery, error: string, now: Date, retryAt: Date | null): Promise<boolean> {
+    const result = (await this.dataSource.query(
       `UPDATE outbox_deliveries
           SET status = ?, attempts = attempts + 1, next_attempt_at = ?,
               lease = NULL, locked_until = NULL, last_error = ?
-        WHERE event_id = ? AND consumer = ?`,
+        WHERE event_id = ? AND consumer = ? AND lease = ?`,
       [
         retryAt ? 'pending' : 'failed',
         retryAt ?? now,
         error.slice(0, ERROR_CHARS),
         delivery.eventId,
         delivery.consumer,
+        delivery.lease,
       ],
-    );
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
   }
 
   /** Failed deliveries, newest first, and how many there are. */

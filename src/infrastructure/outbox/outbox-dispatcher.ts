@@ -148,7 +148,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       return;
     }
     try {
-      await this.deliveries.done(delivery, this.clock.now());
+      if (!(await this.deliveries.done(delivery, this.clock.now()))) this.lostLease(delivery, 'done');
     } catch (error) {
       // The work is done but not marked: the lease runs out and the (idempotent) consumer runs again.
       this.logger.warn({ err: error, consumer: delivery.consumer }, 'Could not mark an outbox delivery done');
@@ -166,11 +166,19 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       last ? 'An outbox delivery failed its last attempt' : 'An outbox delivery failed; it will be retried',
     );
     try {
-      await this.deliveries.failed(delivery, reason, now, retryAt);
+      if (!(await this.deliveries.failed(delivery, reason, now, retryAt))) this.lostLease(delivery, 'failed');
     } catch (markError) {
       // Not marked: the lease runs out and the delivery is tried again, the attempt uncounted.
       this.logger.warn({ err: markError, consumer: delivery.consumer }, 'Could not record an outbox failure');
     }
+  }
+
+  /** The claim ran out before its result was written: the row is another claim's now, its result kept. */
+  private lostLease(delivery: ClaimedDelivery, result: 'done' | 'failed'): void {
+    this.logger.warn(
+      { consumer: delivery.consumer, eventId: delivery.eventId, result },
+      'An outbox delivery outlived its lease: its result was not written (the newer claim decides)',
+    );
   }
 
   private async cleanUp(): Promise<void> {
