@@ -185,8 +185,6 @@ function issuedFact(
       discountId: discount.id,
       templateId: template.id,
       userId: discount.userId,
-      telegramId: client?.telegramId ?? null,
-      firstName: client?.firstName ?? null,
       code: discount.code,
       kind: discount.kind,
       value: discount.value,

@@ -8,11 +8,11 @@ import { DiscountReason } from '../persistence/discount.entity';
 export interface IssuedCode {
   discountId: number;
   templateId: number;
-  /** Null for a shared code (nobody to notify). */
+  /**
+   * Null for a shared code (nobody to notify). No contact (Telegram id, name) rides along: the payload
+   * outlives a client's deletion, so the notice looks the client up when it is sent.
+   */
   userId: number | null;
-  /** The client's Telegram id and first name at issue (null for a shared code or a deleted client). */
-  telegramId: number | null;
-  firstName: string | null;
   code: string;
   kind: DiscountKind;
   value: number;

@@ -28,7 +28,8 @@ export class ClientNoticesConsumer implements ConsumesFacts<ClientNoticeFact> {
   }
 
   private async issued(issued: DeliveredFact<DiscountIssuedEvent>['fact']['issued']): Promise<void> {
-    if (!issued.announce || issued.userId === null || issued.telegramId === null) return;
+    // The job reads the client's contact when it sends (a client deleted or blocked meanwhile gets nothing).
+    if (!issued.announce || issued.userId === null) return;
     await this.jobs.enqueue(
       JobName.NotifyClient,
       { notice: 'discount_issued', discountId: issued.discountId },

@@ -110,7 +110,6 @@ export class RecordClientVisitHandler implements ICommandHandler<RecordClientVis
           });
           const fact = new UserRegisteredEvent(
             Number(identifiers[0].id),
-            profile.telegramId,
             source,
             referredByUserId,
             isTest,

@@ -52,7 +52,7 @@ export class SetBirthDateHandler implements ICommandHandler<
     const timezone = await this.queries.execute(new GetSettingQuery('shop.timezone'));
     const date = checkBirthDate(birthDate, todayIn(now, timezone));
     const fact = (before: string | null) =>
-      new BirthDateSetEvent(userId, date, by, actor ?? { type: 'client', id: userId }, before !== null);
+      new BirthDateSetEvent(userId, false, by, actor ?? { type: 'client', id: userId }, before !== null);
     const { set } = await this.dataSource.transaction(async (manager) => {
       const user = await lockClient(manager, userId);
       if (by === 'client' && user.birthDate !== null) {

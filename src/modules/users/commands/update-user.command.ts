@@ -89,7 +89,13 @@ function factsOf(
   ];
   if (changed.includes('birthDate')) {
     facts.push(
-      new BirthDateSetEvent(userId, next.birthDate ?? null, 'admin', actor, before.birthDate !== null),
+      new BirthDateSetEvent(
+        userId,
+        (next.birthDate ?? null) === null,
+        'admin',
+        actor,
+        before.birthDate !== null,
+      ),
     );
   }
   return facts;

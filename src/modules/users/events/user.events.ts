@@ -42,7 +42,6 @@ export class UserRegisteredEvent extends UserEvent {
 
   constructor(
     readonly userId: number,
-    readonly telegramId: number,
     readonly source: string,
     readonly referredByUserId: number | null,
     readonly isTest: boolean,
@@ -125,8 +124,8 @@ export class BirthDateSetEvent extends UserEvent {
 
   constructor(
     readonly userId: number,
-    /** As stored, `YYYY-MM-DD` (`1904-MM-DD`: no year given), or null when an admin cleared it. */
-    readonly birthDate: string | null,
+    /** True when an admin cleared it. The date itself stays out: the payload outlives the client's deletion. */
+    readonly cleared: boolean,
     readonly by: 'client' | 'admin',
     readonly actor: Actor,
     /** Whether a date was already there (an admin's correction). */
@@ -136,7 +135,7 @@ export class BirthDateSetEvent extends UserEvent {
   }
 
   protected override changes() {
-    return { after: { by: this.by, replaced: this.replaced, cleared: this.birthDate === null } };
+    return { after: { by: this.by, replaced: this.replaced, cleared: this.cleared } };
   }
 }
 
