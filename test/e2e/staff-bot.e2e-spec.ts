@@ -163,6 +163,31 @@ describe('staff bot', () => {
       expect(registered.requestId).toMatch(/^tg-staff-\d+$/);
     });
 
+    it('asks the owners again when Telegram failed for all of them (the outbox retries the delivery)', async () => {
+      const gleb = person(7109, 'Глеб');
+      emulator.failNext('sendMessage', { errorCode: 500, chatId: OWNER_OLGA.id });
+      emulator.failNext('sendMessage', { errorCode: 500, chatId: OWNER_OLEG.id });
+      await say(gleb, '/start');
+      await emulator.pressButton(STAFF, gleb, 'cashier:register');
+      await say(gleb, 'Глебов Глеб');
+      const cashier = await cashiers().findOneByOrFail({ telegramId: gleb.id });
+      await t.settled();
+      const [delivery] = (await t.dataSource.query(
+        `SELECT d.status, d.attempts FROM outbox_deliveries d JOIN outbox_events e ON e.event_id = d.event_id
+          WHERE d.consumer = 'notices.ask-owners-to-decide' AND JSON_VALUE(e.payload, '$.cashier.id') = ?`,
+        [cashier.id],
+      )) as Array<{ status: string; attempts: number }>;
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
+
+      try {
+        t.clock.advance(2_000);
+        await t.settled();
+      } finally {
+        t.clock.reset();
+      }
+      await Promise.all([noticeTo(OWNER_OLGA, cashier.id), noticeTo(OWNER_OLEG, cashier.id)]);
+    });
+
     it('lets the first owner decide; the cashier is told, it is audited, and a later press changes nothing', async () => {
       const boris = person(7102, 'Борис');
       const cashier = await apply(boris, 'Борисов Борис');
