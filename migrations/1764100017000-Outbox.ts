@@ -37,6 +37,8 @@ export class Outbox1764100017000 implements MigrationInterface {
         consumer VARCHAR(64) NOT NULL,
         status ENUM('pending', 'done', 'failed') NOT NULL DEFAULT 'pending',
         attempts INT UNSIGNED NOT NULL DEFAULT 0,
+        -- failed attempts that met a dependency outage: they back off but do not count towards the limit
+        outages INT UNSIGNED NOT NULL DEFAULT 0,
         next_attempt_at DATETIME(3) NOT NULL,
         locked_until DATETIME(3) NULL,
         lease CHAR(36) NULL,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import request from 'supertest';
+import { DomainError } from '../../src/common/errors/domain-error';
+import { ErrorCode } from '../../src/common/errors/error-code';
 import { Fact, DeliveredFact } from '../../src/infrastructure/outbox/fact';
 import { MAX_ATTEMPTS, MAX_RETRY_MS } from '../../src/infrastructure/outbox/delivery-backoff';
 import { Outbox } from '../../src/infrastructure/outbox/outbox';
@@ -18,6 +20,8 @@ class ProbeFact {
   constructor(
     readonly n: number,
     readonly failures: number,
+    /** The failures are a dependency outage (SERVICE_UNAVAILABLE) rather than a bug. */
+    readonly outage = false,
   ) {}
 }
 
@@ -32,6 +36,7 @@ class ProbeConsumer implements ConsumesFacts<ProbeFact> {
     const call = (this.calls.get(fact.n) ?? 0) + 1;
     this.calls.set(fact.n, call);
     await new Promise((resolve) => setTimeout(resolve, 5));
+    if (call <= fact.failures && fact.outage) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'away');
     if (call <= fact.failures) throw new Error(`not yet (${call})`);
     this.done.push(fact.n);
   }
@@ -71,10 +76,10 @@ describe('the transactional outbox', () => {
       type,
     ])) as Array<{ event_id: string; request_id: string | null }>;
   /** Records a probe fact in a transaction of its own (no nudge: the test drives the dispatcher). */
-  const recordProbe = async (failures: number): Promise<{ eventId: string; n: number }> => {
+  const recordProbe = async (failures: number, outage = false): Promise<{ eventId: string; n: number }> => {
     const n = ++facts;
     const [eventId] = await t.dataSource.transaction((manager) =>
-      outbox.record(manager, new ProbeFact(n, failures)),
+      outbox.record(manager, new ProbeFact(n, failures, outage)),
     );
     return { eventId, n };
   };
@@ -206,6 +211,33 @@ describe('the transactional outbox', () => {
       await drain();
       expect(probe.calls.get(n)).toBe(MAX_ATTEMPTS + 1);
       expect((await deliveriesOf(eventId))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    });
+
+    it('does not count a dependency outage towards the attempts: it backs off and is done after the outage', async () => {
+      const tries = MAX_ATTEMPTS + 5;
+      const { eventId, n } = await recordProbe(tries, true);
+      t.clock.set(new Date('2031-05-01T10:00:00.000Z'));
+      try {
+        await drain();
+        const [first] = await deliveriesOf(eventId);
+        const firstWait = first.next_attempt_at.getTime() - t.clock.now().getTime();
+        for (let attempt = 2; attempt <= tries + 1; attempt++) {
+          t.clock.advance(MAX_RETRY_MS * 1.2);
+          await drain();
+        }
+        const row = (
+          (await t.dataSource.query(
+            'SELECT status, attempts, outages FROM outbox_deliveries WHERE event_id = ?',
+            [eventId],
+          )) as Array<{ status: string; attempts: number; outages: number }>
+        )[0];
+        expect(probe.calls.get(n)).toBe(tries + 1);
+        expect(row).toMatchObject({ status: 'done', attempts: 1, outages: tries });
+        expect(firstWait).toBeGreaterThanOrEqual(900);
+        expect(firstWait).toBeLessThanOrEqual(1100);
+      } finally {
+        t.clock.reset();
+      }
     });
 
     it('runs each delivery once with two dispatchers claiming at the same time', async () => {

@@ -1,4 +1,11 @@
-import { isLastAttempt, MAX_ATTEMPTS, MAX_RETRY_MS, retryDelayMs } from './delivery-backoff';
+import {
+  ConsumerTimeout,
+  isLastAttempt,
+  MAX_ATTEMPTS,
+  MAX_RETRY_MS,
+  nextTryAt,
+  retryDelayMs,
+} from './delivery-backoff';
 
 describe('retryDelayMs', () => {
   const middle = () => 0.5;
@@ -29,5 +36,23 @@ describe('isLastAttempt', () => {
     for (let n = 1; n < MAX_ATTEMPTS; n++) total += retryDelayMs(n, () => 0.5);
     expect(total / 60_000).toBeGreaterThan(50);
     expect(total / 60_000).toBeLessThan(70);
+  });
+});
+
+describe('nextTryAt', () => {
+  const middle = () => 0.5;
+  const now = new Date('2031-01-01T10:00:00.000Z');
+  const lockedUntil = new Date('2031-01-01T10:00:20.000Z');
+
+  it('waits the backoff after a failure', () => {
+    expect(nextTryAt(now, 1, lockedUntil, new Error('no'), middle)).toEqual(
+      new Date('2031-01-01T10:00:01.000Z'),
+    );
+  });
+
+  it('waits until the claim runs out after a time-out: the late run is never joined by its retry', () => {
+    const late = new ConsumerTimeout('took too long');
+    expect(nextTryAt(now, 1, lockedUntil, late, middle)).toEqual(lockedUntil);
+    expect(nextTryAt(now, 6, lockedUntil, late, middle)).toEqual(new Date('2031-01-01T10:00:32.000Z'));
   });
 });

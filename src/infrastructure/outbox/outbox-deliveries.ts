@@ -9,10 +9,14 @@ export interface ClaimedDelivery {
   type: string;
   payload: unknown;
   createdAt: Date;
-  /** Attempts before this one. */
+  /** Attempts before this one (counted towards the limit). */
   attempts: number;
+  /** Earlier failed tries that met a dependency outage (not counted, but backed off). */
+  outages: number;
   /** The claim's lease: the result is written only while the row still carries it. */
   lease: string;
+  /** When the claim runs out. */
+  lockedUntil: Date;
 }
 
 /** A delivery that gave up, for an owner. */
@@ -43,7 +47,7 @@ const CLAIM = `
    LIMIT ?`;
 
 const CLAIMED = `
-  SELECT d.event_id, d.consumer, d.attempts, e.type, e.payload, e.created_at
+  SELECT d.event_id, d.consumer, d.attempts, d.outages, e.type, e.payload, e.created_at
     FROM outbox_deliveries d JOIN outbox_events e ON e.event_id = d.event_id
    WHERE d.lease = ?`;
 
@@ -63,6 +67,7 @@ export class OutboxDeliveries {
       event_id: string;
       consumer: string;
       attempts: number;
+      outages: number;
       type: string;
       payload: string | object;
       created_at: Date;
@@ -75,7 +80,9 @@ export class OutboxDeliveries {
       payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload,
       createdAt: row.created_at,
       attempts: row.attempts,
+      outages: row.outages,
       lease,
+      lockedUntil: until,
     }));
   }
 
@@ -95,16 +102,25 @@ export class OutboxDeliveries {
 
   /**
    * The attempt failed: try again at `retryAt`, or give up (`retryAt` null: status failed, and
-   * next_attempt_at keeps the time it failed). False when the row no longer carries this claim's lease.
+   * next_attempt_at keeps the time it failed). An `outage` (a dependency away) counts in `outages`, not in
+   * `attempts`. False when the row no longer carries this claim's lease.
    */
-  async failed(delivery: ClaimedDelivery, error: string, now: Date, retryAt: Date | null): Promise<boolean> {
+  async failed(
+    delivery: ClaimedDelivery,
+    error: string,
+    now: Date,
+    retryAt: Date | null,
+    outage = false,
+  ): Promise<boolean> {
     const result = (await this.dataSource.query(
       `UPDATE outbox_deliveries
-          SET status = ?, attempts = attempts + 1, next_attempt_at = ?,
+          SET status = ?, attempts = attempts + ?, outages = outages + ?, next_attempt_at = ?,
               lease = NULL, locked_until = NULL, last_error = ?
         WHERE event_id = ? AND consumer = ? AND lease = ?`,
       [
         retryAt ? 'pending' : 'failed',
+        outage ? 0 : 1,
+        outage ? 1 : 0,
         retryAt ?? now,
         error.slice(0, ERROR_CHARS),
         delivery.eventId,
@@ -153,7 +169,7 @@ export class OutboxDeliveries {
   /** Puts a failed delivery back to pending with a fresh set of attempts; false when it is not failed. */
   async retry(eventId: string, consumer: string, now: Date): Promise<boolean> {
     const result = (await this.dataSource.query(
-      `UPDATE outbox_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?
+      `UPDATE outbox_deliveries SET status = 'pending', attempts = 0, outages = 0, next_attempt_at = ?
         WHERE event_id = ? AND consumer = ? AND status = 'failed'`,
       [now, eventId, consumer],
     )) as { affectedRows: number };

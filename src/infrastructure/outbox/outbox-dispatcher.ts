@@ -4,7 +4,8 @@ import { Subscription } from 'rxjs';
 import { Clock } from '../../common/clock/clock';
 import { RequestContext } from '../../common/context/request-context';
 import { Metrics } from '../metrics/metrics';
-import { isLastAttempt, retryDelayMs } from './delivery-backoff';
+import { isDependencyOutage } from '../../common/errors/dependency-outage';
+import { ConsumerTimeout, isLastAttempt, nextTryAt } from './delivery-backoff';
 import { isRecordedFact } from './outbox';
 import { OutboxConsumers } from './outbox-consumers';
 import { ClaimedDelivery, OutboxDeliveries } from './outbox-deliveries';
@@ -14,9 +15,9 @@ export const POLL_MS = 1_000;
 /** A claimed delivery is this dispatcher's for this long; a crashed dispatcher's rows come back after it. */
 export const LEASE_MS = 20_000;
 /**
- * A consumer still busy after this long counts as failed (retried later), well inside its lease: one stuck
- * on a dependency that neither answers nor refuses must not hold the dispatcher (it is idempotent, so
- * finishing late does no harm).
+ * A consumer still busy after this long counts as failed, well inside its lease: one stuck on a dependency
+ * that neither answers nor refuses must not hold the dispatcher. Its retry waits until the lease runs out,
+ * so it never runs beside the late one (which is idempotent, so finishing late does no harm).
  */
 const CONSUMER_TIMEOUT_MS = LEASE_MS / 2;
 /** Deliveries claimed per UPDATE (and run at once). */
@@ -156,17 +157,23 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async retryLater(delivery: ClaimedDelivery, attempt: number, error: unknown): Promise<void> {
-    const last = isLastAttempt(attempt);
+    // MariaDB or Redis away: the attempt backs off but does not count towards the limit, so an outage
+    // longer than the attempts' hour leaves nothing failed.
+    const outage = isDependencyOutage(error);
+    const last = !outage && isLastAttempt(attempt);
     const now = this.clock.now();
-    const retryAt = last ? null : new Date(now.getTime() + retryDelayMs(attempt));
+    const tries = delivery.attempts + delivery.outages + 1;
+    const retryAt = last ? null : nextTryAt(now, tries, delivery.lockedUntil, error);
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.metrics.outboxFailures.inc({ consumer: delivery.consumer, final: String(last) });
     this.logger.warn(
-      { err: error, consumer: delivery.consumer, eventId: delivery.eventId, attempt, retryAt },
+      { err: error, consumer: delivery.consumer, eventId: delivery.eventId, attempt, outage, retryAt },
       last ? 'An outbox delivery failed its last attempt' : 'An outbox delivery failed; it will be retried',
     );
     try {
-      if (!(await this.deliveries.failed(delivery, reason, now, retryAt))) this.lostLease(delivery, 'failed');
+      if (!(await this.deliveries.failed(delivery, reason, now, retryAt, outage))) {
+        this.lostLease(delivery, 'failed');
+      }
     } catch (markError) {
       // Not marked: the lease runs out and the delivery is tried again, the attempt uncounted.
       this.logger.warn({ err: markError, consumer: delivery.consumer }, 'Could not record an outbox failure');
@@ -196,7 +203,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
 function withTimeout(work: Promise<void>, ms: number, consumer: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${consumer} took longer than ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new ConsumerTimeout(`${consumer} took longer than ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
