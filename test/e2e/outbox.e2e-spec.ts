@@ -203,6 +203,12 @@ describe('the transactional outbox', () => {
         .set(auth);
       expect(retried.status).toBe(200);
       expect(retried.body).toEqual({ eventId, consumer: 'test.probe-consumer', status: 'pending' });
+      const audited = (await t.dataSource.query(
+        "SELECT actor_type, entity_type, entity_id FROM audit_logs WHERE action = 'outbox.delivery_retried'",
+      )) as Array<{ actor_type: string; entity_type: string; entity_id: string }>;
+      expect(audited).toEqual([
+        { actor_type: 'admin', entity_type: 'outbox_delivery', entity_id: `${eventId}/test.probe-consumer` },
+      ]);
       const again = await request(t.url)
         .post(`/api/v1/outbox/failed/${eventId}/test.probe-consumer/retry`)
         .set(auth);

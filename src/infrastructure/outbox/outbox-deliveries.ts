@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A delivery claimed by a dispatcher, with its fact. */
 export interface ClaimedDelivery {
@@ -167,8 +167,13 @@ export class OutboxDeliveries {
   }
 
   /** Puts a failed delivery back to pending with a fresh set of attempts; false when it is not failed. */
-  async retry(eventId: string, consumer: string, now: Date): Promise<boolean> {
-    const result = (await this.dataSource.query(
+  async retry(
+    eventId: string,
+    consumer: string,
+    now: Date,
+    manager: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<boolean> {
+    const result = (await manager.query(
       `UPDATE outbox_deliveries SET status = 'pending', attempts = 0, outages = 0, next_attempt_at = ?
         WHERE event_id = ? AND consumer = ? AND status = 'failed'`,
       [now, eventId, consumer],

@@ -6,6 +6,13 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { ApiErrors, ApiListAnswer } from '../../common/http/api-answers';
 import { Clock } from '../../common/clock/clock';
 import { Page, PageQueryDto } from '../../common/pagination/page-query.dto';
+import { EventBus } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { AdminPrincipal } from '../../common/auth/access';
+import { adminActor } from '../../common/auth/admin-actor';
+import { CurrentAdmin } from '../../common/auth/current-admin.decorator';
+import { OutboxDeliveryRetriedEvent } from './delivery-retried.event';
+import { Outbox } from './outbox';
 import { FailedDelivery, OutboxDeliveries } from './outbox-deliveries';
 
 export class FailedDeliveryResponse {
@@ -33,6 +40,9 @@ export class OutboxController {
   constructor(
     private readonly deliveries: OutboxDeliveries,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    private readonly dataSource: DataSource,
+    private readonly events: EventBus,
   ) {}
 
   @Get('failed')
@@ -58,8 +68,17 @@ export class OutboxController {
   async retry(
     @Param('eventId') eventId: string,
     @Param('consumer') consumer: string,
+    @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<RetriedDeliveryResponse> {
-    if (await this.deliveries.retry(eventId, consumer, this.clock.now())) {
+    // The retry and its audit row commit together (an owner's retry is audited as a job's is).
+    const fact = new OutboxDeliveryRetriedEvent(eventId, consumer, adminActor(admin));
+    const retried = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.deliveries.retry(eventId, consumer, this.clock.now(), manager))) return false;
+      await this.outbox.record(manager, fact);
+      return true;
+    });
+    if (retried) {
+      this.events.publish(fact);
       return { eventId, consumer, status: 'pending' };
     }
     const status = await this.deliveries.statusOf(eventId, consumer);
