@@ -25,6 +25,8 @@ const BATCH = 20;
 /** Facts whose every delivery is done are kept this long (an owner's look, a future integrator's feed). */
 const KEEP_DONE_MS = 7 * 24 * 3600_000;
 const CLEAN_UP_EVERY_MS = 10 * 60_000;
+/** Facts deleted per statement (short locks), pages repeated until one comes back short. */
+const FORGET_PAGE = 1000;
 
 /**
  * Runs the outbox's deliveries, in the `worker` role: claims the due ones by a lease, hands each to its
@@ -193,7 +195,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     if (now - this.lastCleanUp < CLEAN_UP_EVERY_MS) return;
     this.lastCleanUp = now;
     try {
-      await this.deliveries.forgetDone(new Date(now - KEEP_DONE_MS), 1000);
+      // Page after page until one comes back short: a busy week's facts are more than one page.
+      const before = new Date(now - KEEP_DONE_MS);
+      while ((await this.deliveries.forgetDone(before, FORGET_PAGE)) === FORGET_PAGE && !this.stopped);
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not forget old outbox facts');
     }
