@@ -182,4 +182,18 @@ describe('a redemption in one batch', () => {
     }
     expect(await rowsOf(code.id)).toEqual({ redeemed: 1, rejected: 0, audited: 1, facts: 1, deliveries: 2 });
   });
+
+  it('answers SERVICE_UNAVAILABLE when no batch connection comes within the wait, rather than queueing on', async () => {
+    const batches = t.get(StatementBatches);
+    const busy = Array.from({ length: 10 }, () => batches.run('SELECT SLEEP(3)', []));
+    const refused = await batches.run('SELECT 1 AS one', []).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('SERVICE_UNAVAILABLE');
+    await Promise.all(busy);
+    // The connections came back, and the one that arrived after the wait was released, not leaked.
+    expect(await batches.run<{ one: number }>('SELECT 0; SELECT 1 AS one', [])).toEqual([{ one: 1 }]);
+  });
 });

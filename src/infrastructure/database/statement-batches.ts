@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import * as mysql2 from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2/promise';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { utcSessions } from './utc-session';
 
 /** One statement of a batch: its SQL (constants and placeholders) and its values. */
 export interface Statement {
@@ -18,12 +21,42 @@ export interface JsonPatch {
   expression: string;
 }
 
+/** A JSON path a patch may set: `$` and dotted member names, nothing that could leave the quotes. */
+const JSON_PATH = /^\$[.\w]+$/;
+
 /** `?` for a JSON text, or `JSON_SET(?, path, expression)` with a patch. */
-export const jsonValue = (patch?: JsonPatch): string =>
-  patch ? `JSON_SET(?, '${patch.path}', ${patch.expression})` : '?';
+export function jsonValue(patch?: JsonPatch): string {
+  if (!patch) return '?';
+  if (!JSON_PATH.test(patch.path)) throw new Error(`Not a JSON path a batch may set: ${patch.path}`);
+  return `JSON_SET(?, '${patch.path}', ${patch.expression})`;
+}
+
+/**
+ * Every value of a batch is a scalar mysql2 escapes as one literal: an object or array would be expanded
+ * into SQL (`key = value` lists), a Buffer is not expected. A programming error, thrown before sending.
+ */
+export function assertScalarValues(values: readonly unknown[]): void {
+  values.forEach((value, index) => {
+    const ok =
+      value === null ||
+      value instanceof Date ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value));
+    if (!ok) throw new Error(`Batch value #${index} is not a string, number, boolean, Date or null`);
+  });
+}
 
 /** A batch's connections: a hot path's transactions, short and few at a time. */
 const CONNECTIONS = 10;
+/** Requests waiting for a connection beyond these are refused at once (503): an outage must not pile up. */
+const QUEUE_LIMIT = 100;
+/** How long a request waits for a connection before it is answered 503. */
+export const ACQUIRE_WAIT_MS = 2_000;
+
+/** The pool is exhausted or the database does not give connections: answered 503 like any outage. */
+const unavailable = (why: string) =>
+  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The database is not available: ${why}`);
 
 /**
  * A pool of its own, with `multipleStatements`, for the hot paths that send a whole transaction in one round
@@ -41,7 +74,10 @@ export class StatementBatches implements OnModuleDestroy {
     const pool = mysql2.createPool({
       uri: config.databaseUrl,
       multipleStatements: true,
+      // An object value is never expanded into SQL (it becomes its string; assertScalarValues refuses it).
+      stringifyObjects: true,
       connectionLimit: CONNECTIONS,
+      queueLimit: QUEUE_LIMIT,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       supportBigNumbers: true,
@@ -49,12 +85,7 @@ export class StatementBatches implements OnModuleDestroy {
       // As TypeORM's pool (database.module.ts): a database that does not answer in 2 s is down.
       connectTimeout: 2_000,
     });
-    pool.on('connection', (connection) => {
-      connection.query("SET time_zone = '+00:00'", (error) => {
-        if (error) connection.destroy();
-      });
-    });
-    this.pool = pool.promise();
+    this.pool = utcSessions(pool).promise();
   }
 
   /**
@@ -63,7 +94,8 @@ export class StatementBatches implements OnModuleDestroy {
    * the pool (or the connection is dropped), and the error is thrown as mysql2 gave it.
    */
   async run<Row>(sql: string, values: unknown[]): Promise<Row[]> {
-    const connection = await this.pool.getConnection();
+    assertScalarValues(values);
+    const connection = await this.acquire();
     let usable = true;
     try {
       const [results] = await connection.query(sql, values);
@@ -74,6 +106,36 @@ export class StatementBatches implements OnModuleDestroy {
       throw error;
     } finally {
       if (usable) connection.release();
+    }
+  }
+
+  /**
+   * A connection within ACQUIRE_WAIT_MS, else 503: mysql2's pool would keep a request queued for as long as
+   * the database is away. A connection that arrives after the wait goes straight back to the pool.
+   */
+  private async acquire(): Promise<PoolConnection> {
+    let timer: NodeJS.Timeout | undefined;
+    let gaveUp = false;
+    const pending = this.pool.getConnection().catch((error: unknown) => {
+      if (error instanceof Error && /queue limit/i.test(error.message)) throw unavailable('too many waiting');
+      throw error;
+    });
+    const wait = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(unavailable(`no connection within ${ACQUIRE_WAIT_MS} ms`));
+      }, ACQUIRE_WAIT_MS);
+    });
+    pending.then(
+      (connection) => {
+        if (gaveUp) connection.release();
+      },
+      () => undefined,
+    );
+    try {
+      return await Promise.race([pending, wait]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
