@@ -55,15 +55,20 @@ export class StartBroadcastHandler implements ICommandHandler<StartBroadcastComm
     const broadcast = await this.records.find(broadcastId);
     if (!broadcast) return idle;
     const now = this.clock.now();
-    let resumed = false;
     if (broadcast.status === 'sending') {
       // A retry after a crash mid-start: resolving resumes; a finished resolution is not redone.
       if (broadcast.targetCount > 0) return this.enqueueChunks(broadcast, broadcast.targetCount);
-      resumed = true;
-    } else if (!(await this.records.startIfDue(broadcastId, now))) {
-      return idle;
+    } else {
+      // The start and its fact (audit row) commit together.
+      const started = new BroadcastEvent('broadcast.started', broadcastId);
+      const moved = await this.dataSource.transaction(async (manager) => {
+        if (!(await this.records.startIfDue(broadcastId, now, manager))) return false;
+        await this.outbox.record(manager, started);
+        return true;
+      });
+      if (!moved) return idle;
+      this.events.publish(started);
     }
-    if (!resumed) this.events.publish(new BroadcastEvent('broadcast.started', broadcastId));
     let target: number;
     try {
       target = await this.resolve(broadcast);

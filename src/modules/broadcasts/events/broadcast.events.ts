@@ -13,7 +13,7 @@ export type BroadcastAction =
 /**
  * Something happened to a broadcast: an admin created, changed, scheduled, cancelled or test-sent it, or
  * the pipeline started or finished it (actor: system). `changes` never holds client data. An outbox fact
- * (audit only) where it is recorded: created, updated, scheduled, cancelled; the others still go through
+ * (audit only) where it is recorded: created, updated, scheduled, cancelled, started; the others still go through
  * the AuditRecorder.
  */
 @Fact('broadcast.changed')

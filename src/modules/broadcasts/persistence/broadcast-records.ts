@@ -44,9 +44,13 @@ export class BroadcastRecords {
   }
 
   /** `scheduled` -> `sending` once its time has come (a broadcast rescheduled later is left alone). */
-  async startIfDue(id: number, now: Date): Promise<boolean> {
-    const { affected } = await this.broadcasts
-      .createQueryBuilder()
+  async startIfDue(
+    id: number,
+    now: Date,
+    manager: EntityManager = this.broadcasts.manager,
+  ): Promise<boolean> {
+    const { affected } = await manager
+      .createQueryBuilder(Broadcast, 'b')
       .update()
       .set({ status: 'sending', startedAt: now })
       .where("id = :id AND status = 'scheduled' AND scheduled_at <= :now", { id, now })

@@ -66,13 +66,19 @@ export class RecordClientVisitHandler implements ICommandHandler<RecordClientVis
   private async welcomeBack(user: User, profile: StartInput, markTest: boolean): Promise<ClientVisit> {
     await this.users.update(user.id, { ...names(profile), lastActivityAt: this.clock.now() });
     // Conditional updates, so a burst of /start presses publishes each fact once.
+    const back = new UserReactivatedEvent(user.id);
     const reactivated =
       user.status === 'blocked' &&
-      Boolean(
-        (await this.users.update({ id: user.id, status: 'blocked' }, { status: 'active', blockedAt: null }))
-          .affected,
-      );
-    if (reactivated) this.events.publish(new UserReactivatedEvent(user.id));
+      (await this.users.manager.transaction(async (manager) => {
+        const { affected } = await manager.update(
+          User,
+          { id: user.id, status: 'blocked' },
+          { status: 'active', blockedAt: null },
+        );
+        if (affected) await this.outbox.record(manager, back);
+        return Boolean(affected);
+      }));
+    if (reactivated) this.events.publish(back);
     if (markTest) {
       const client = { type: 'client' as const, id: user.id };
       const marked = new UserUpdatedEvent(user.id, client, ['isTest'], { isTest: false }, { isTest: true });

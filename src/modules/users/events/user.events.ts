@@ -57,7 +57,8 @@ export class UserRegisteredEvent extends UserEvent {
   }
 }
 
-/** A client who had blocked the bot pressed /start again: `active` once more. */
+/** A client who had blocked the bot pressed /start again: `active` once more. An outbox fact (audit). */
+@Fact('user.reactivated')
 export class UserReactivatedEvent extends UserEvent {
   protected readonly action = 'user.reactivated';
   protected get actor() {
@@ -140,6 +141,7 @@ export class BirthDateSetEvent extends UserEvent {
 }
 
 /** Telegram answered 403 (or the client blocked the bot): `blocked`, no more messages until /start. */
+@Fact('user.blocked-bot')
 export class UserBlockedBotEvent extends UserEvent {
   protected readonly action = 'user.blocked_bot';
   protected get actor() {
