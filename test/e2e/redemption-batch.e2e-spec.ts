@@ -185,7 +185,7 @@ describe('a redemption in one batch', () => {
 
   it('answers SERVICE_UNAVAILABLE when no batch connection comes within the wait, rather than queueing on', async () => {
     const batches = t.get(StatementBatches);
-    const busy = Array.from({ length: 10 }, () => batches.run('SELECT SLEEP(3)', []));
+    const busy = Array.from({ length: 10 }, () => batches.run('SELECT SLEEP(7)', []));
     const refused = await batches.run('SELECT 1 AS one', []).then(
       () => null,
       (error: unknown) => error,
