@@ -1,12 +1,16 @@
 /*
- * Outage bench (`npm run bench:outage`): the real application (api and bots roles, bots by webhook) on a
- * throwaway database, with MariaDB and Redis reached through TCP proxies of its own (the shared servers are
- * never stopped). A light load runs for OUTAGE_LOAD_SECONDS: a /start from a new client every 100 ms (the
- * Telegram emulator delivers it to the webhook), an admin list request every 500 ms, a POS check every
- * second. From second 5, one dependency is cut for OUTAGE_SECONDS (20). An update answered other than 2xx
- * is delivered again every second (10 at a time), as Telegram does, until it is answered 2xx. Printed per dependency:
- * updates sent / answered 2xx at once / answered 5xx (by status and code) / redeliveries / handled (the
- * client registered) / welcomes beyond one; API answers during the cut by status and code, and the slowest.
+ * Outage bench (`npm run bench:outage`): the real application (api, bots and worker roles, bots by webhook)
+ * on a throwaway database, with MariaDB and Redis reached through TCP proxies of its own (the shared servers
+ * are never stopped). A light load runs for OUTAGE_LOAD_SECONDS: a /start from a new client every 100 ms
+ * (the Telegram emulator delivers it to the webhook), an admin list request every 500 ms, a POS check every
+ * second, and a referred client's first redemption every second, alternately at the till (POS API) and by
+ * an admin (admin API), each answered other than 2xx tried again every second with the same idempotency
+ * key. From second 5, one dependency is cut for OUTAGE_SECONDS (20). An update answered other than 2xx is
+ * delivered again every second (10 at a time), as Telegram does, until it is answered 2xx. Printed per
+ * dependency: updates sent / answered 2xx at once / answered 5xx (by status and code) / redeliveries /
+ * handled (the client registered) / welcomes beyond one; API answers during the cut by status and code, and
+ * the slowest; the redemptions' answers by channel, and their side effects (referral rewards, notices to the
+ * client) expected / done / done twice once the outbox has drained.
  *
  * Environment: BENCH_DATABASE_SERVER, BENCH_REDIS_URL as the other benches; OUTAGE_SECONDS (20),
  * OUTAGE_LOAD_SECONDS (30), OUTAGE_ONLY (MariaDB or Redis: one of them).
@@ -19,7 +23,15 @@ import type { Update } from 'telegraf/types';
 import { AppModule } from '../src/app/app.module';
 import { configureApp } from '../src/app/configure-app';
 import { loadConfig } from '../src/config/load-config';
-import { aDiscount, aUser } from '../test/support/factories';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { SYSTEM_ACTOR } from '../src/common/audit/audit-entry';
+import { QueueName } from '../src/infrastructure/queues/jobs';
+import { ChangeSettingCommand } from '../src/modules/settings/commands/change-setting.command';
+import { CommandBus } from '@nestjs/cqrs';
+import { AccessTokens } from '../src/modules/auth/tokens/access-tokens';
+import { aDiscount, aDiscountTemplate, aUser } from '../test/support/factories';
+import { anAdmin } from '../test/support/factories';
 import { freePort } from '../test/support/free-port';
 import { TcpProxy } from '../test/support/tcp-proxy';
 import { TelegramEmulator } from '../test/support/telegram-emulator/telegram-emulator';
@@ -67,7 +79,7 @@ async function run(dependency: Dependency): Promise<void> {
     const env = harness.benchEnv(database, {
       DATABASE_URL: proxies.MariaDB.rewrite(database.url),
       REDIS_URL: proxies.Redis.rewrite(harness.REDIS_URL),
-      APP_ROLES: 'api,bots',
+      APP_ROLES: 'api,bots,worker',
       TELEGRAM_API_ROOT: emulator.apiRoot,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     });
@@ -79,6 +91,23 @@ async function run(dependency: Dependency): Promise<void> {
     const token = await harness.benchAdminToken(app);
     const dataSource = app.get(DataSource);
     const { code } = await aDiscount(dataSource, await aUser(dataSource));
+    // Referred clients, each with a first code for the till; the referral reward switched on.
+    const commands = app.get(CommandBus);
+    const rewardTemplate = await aDiscountTemplate(dataSource, { name: 'За друга' });
+    await commands.execute(new ChangeSettingCommand('referral.template_id', rewardTemplate.id, SYSTEM_ACTOR));
+    await commands.execute(new ChangeSettingCommand('pos.checks_per_minute', 10_000, SYSTEM_ACTOR));
+    const sales: Array<{ friendId: number; inviterId: number; telegramId: number; code: string }> = [];
+    for (let i = 0; i < LOAD_MS / 1000 + 1; i++) {
+      const inviter = await aUser(dataSource, { telegramId: 700_000 + i });
+      const friend = await aUser(dataSource, { telegramId: 710_000 + i, referredByUserId: inviter.id });
+      const friendCode = (await aDiscount(dataSource, friend)).code;
+      sales.push({ friendId: friend.id, inviterId: inviter.id, telegramId: 710_000 + i, code: friendCode });
+    }
+    const redeemed: typeof sales = [];
+    // An admin who may redeem (the bench's own token is readonly).
+    const seller = await anAdmin(dataSource, { role: 'marketing', username: 'bench-seller' });
+    const sellerToken = app.get(AccessTokens).sign(seller.id, seller.role).accessToken;
+    const tillAnswers = new Tally();
 
     const updates = new Tally();
     const api = new Tally();
@@ -141,6 +170,48 @@ async function run(dependency: Dependency): Promise<void> {
         body: JSON.stringify({ code }),
       }),
     );
+    // Sales: a referred client's first redemption every second, alternately at the till (POS API, whose
+    // limits need Redis) and by an admin (admin API: the database only), retried with its key until 2xx.
+    let nextSale = 0;
+    const tills: Array<Promise<void>> = [];
+    every(1000, async () => {
+      const sale = sales[nextSale++];
+      if (!sale) return;
+      const pos = nextSale % 2 === 1;
+      const channel = pos ? 'pos' : 'admin';
+      tills.push(
+        (async () => {
+          for (let first = true; ; first = false) {
+            const response = await fetch(
+              pos ? `${base}/internal/v1/discounts/redeem` : `${base}/api/v1/discounts/${sale.code}/redeem`,
+              {
+                method: 'POST',
+                headers: {
+                  ...(pos
+                    ? { 'X-API-Key': harness.BENCH_POS_KEY }
+                    : { Authorization: `Bearer ${sellerToken}` }),
+                  'Content-Type': 'application/json',
+                },
+                body: JSON.stringify({
+                  ...(pos ? { code: sale.code, terminalId: 'till-1' } : {}),
+                  idempotencyKey: `sale-${sale.code}`,
+                }),
+              },
+            ).catch(() => null);
+            const status = response?.status ?? 0;
+            const body = response ? await response.text() : '';
+            if (first || status === 200)
+              tillAnswers.add(`${channel} ${first ? 'first' : 'retried'} ${answerKey(status, body)}`);
+            if (status === 200) {
+              redeemed.push(sale);
+              return;
+            }
+            if (Date.now() - began > LOAD_MS + 120_000) return;
+            await sleep(1000);
+          }
+        })(),
+      );
+    });
     // Telegram: whatever was not answered 2xx comes again, every second, until it is.
     const telegram = (async () => {
       while (Date.now() - began < LOAD_MS || pending.size > 0) {
@@ -159,9 +230,30 @@ async function run(dependency: Dependency): Promise<void> {
     await sleep(OUTAGE_MS);
     proxies[dependency].restore();
     restoredAt = Date.now();
+    const after = (at: number) => (at ? `${((at - restoredAt) / 1000).toFixed(1)} s` : 'never');
     await Promise.all(loops);
     await telegram;
-    const after = (at: number) => (at ? `${((at - restoredAt) / 1000).toFixed(1)} s` : 'never');
+    await Promise.all(tills);
+    // The side effects: the outbox drained, then the notices' queue.
+    const drainStarted = Date.now();
+    const pendingDeliveries = async () =>
+      Number(
+        (
+          (await dataSource.query(
+            "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE status = 'pending'",
+          )) as Array<{
+            n: number;
+          }>
+        )[0].n,
+      );
+    while ((await pendingDeliveries()) > 0 && Date.now() - drainStarted < 180_000) await sleep(250);
+    const notifications = app.get<Queue>(getQueueToken(QueueName.Notifications), { strict: false });
+    for (;;) {
+      const counts = await notifications.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0) || Date.now() - drainStarted > 180_000) break;
+      await sleep(250);
+    }
+    const drainedAfter = after(Date.now());
 
     const rows = (await dataSource.query(
       `SELECT telegram_id AS id, COUNT(*) AS n FROM users WHERE telegram_id IN (${clients.join(',')}) GROUP BY telegram_id`,
@@ -179,6 +271,27 @@ async function run(dependency: Dependency): Promise<void> {
     console.log(`  API answers during the cut: ${api}; slowest ${slowestDuringCutMs.toFixed(0)} ms`);
     console.log(
       `  after the cut: first update answered 2xx ${after(firstOkAfterCut)}, the last one held back ${after(lastPendingClearedAt)}`,
+    );
+    const rewards = redeemed.length
+      ? ((await dataSource.query(
+          `SELECT user_id AS id, COUNT(*) AS n FROM discounts WHERE reason = 'referral'
+            AND user_id IN (${redeemed.flatMap((sale) => [sale.friendId, sale.inviterId]).join(',')}) GROUP BY user_id`,
+        )) as Array<{ id: number; n: number | string }>)
+      : [];
+    // Each redeeming client hears twice: the redemption, and their own referral code.
+    const noticesTo = redeemed.map((sale) => emulator.messagesTo(sale.telegramId, CLIENT_TOKEN).length);
+    const deliveries = (await dataSource.query(
+      'SELECT status, COUNT(*) AS n FROM outbox_deliveries GROUP BY status',
+    )) as Array<{ status: string; n: number | string }>;
+    console.log(
+      `  sales: ${Math.min(nextSale, sales.length)}, ${redeemed.length} redeemed; answers: ${tillAnswers}`,
+    );
+    console.log(
+      `  side effects (drained ${drainedAfter} after the cut): referral rewards expected ${redeemed.length * 2}, ` +
+        `given ${rewards.length} (${rewards.filter((r) => Number(r.n) > 1).length} twice); notices to the clients ` +
+        `expected ${redeemed.length * 2}, sent ${noticesTo.reduce((a, b) => a + Math.min(b, 2), 0)} ` +
+        `(${noticesTo.filter((n) => n > 2).length} clients told more than twice); outbox deliveries: ` +
+        deliveries.map((d) => `${d.status}×${d.n}`).join(' '),
     );
   } finally {
     if (app) await app.close();

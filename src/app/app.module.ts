@@ -11,6 +11,7 @@ import { LoggingModule } from '../infrastructure/logging/logging.module';
 import { MetricsModule } from '../infrastructure/metrics/metrics.module';
 import { FailedJobsModule } from '../infrastructure/queues/failed-jobs/failed-jobs.module';
 import { QueuesModule } from '../infrastructure/queues/queues.module';
+import { OutboxModule } from '../infrastructure/outbox/outbox.module';
 import { RedisModule } from '../infrastructure/redis/redis.module';
 import { TelegramModule } from '../infrastructure/telegram/telegram.module';
 import { AuditModule } from '../modules/audit/audit.module';
@@ -50,6 +51,7 @@ export class AppModule {
         TelegramModule,
         QueuesModule.forRoot({ worker: has('worker') }),
         FailedJobsModule,
+        OutboxModule.forRoot({ worker: has('worker') }),
         ...(has('scheduler') ? [ScheduleModule.forRoot()] : []),
         HealthModule,
         MetricsModule,

@@ -9,6 +9,9 @@ import { SweepBroadcastsCommand } from '../../src/modules/broadcasts/commands/sw
 import { BroadcastScheduleTick } from '../../src/modules/broadcasts/jobs/broadcast-schedule.tick';
 import { BroadcastDelivery } from '../../src/modules/broadcasts/persistence/broadcast-delivery.entity';
 import { Broadcast } from '../../src/modules/broadcasts/persistence/broadcast.entity';
+import { BroadcastAudience } from '../../src/modules/broadcasts/persistence/broadcast-audience';
+import { DomainError } from '../../src/common/errors/domain-error';
+import { ErrorCode } from '../../src/common/errors/error-code';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
 import { User } from '../../src/modules/users/persistence/user.entity';
 import { loginAs } from '../support/auth';
@@ -258,6 +261,39 @@ describe('broadcast sending: tick -> start job -> chunk jobs -> Telegram (emulat
     expect(toBroken[1].at.getTime() - toBroken[0].at.getTime()).toBeGreaterThanOrEqual(950);
     expect(toBroken[2].at.getTime() - toBroken[1].at.getTime()).toBeGreaterThanOrEqual(1950);
     expect(done).toMatchObject({ sentCount: 2, failedCount: 1 });
+  });
+
+  it('fails a broadcast whose audience cannot be resolved, its finish recorded in the outbox with its audit row', async () => {
+    const broadcast = await createBroadcast(t, auth, { text: 'Сегмент сломан' });
+    await t.dataSource.query(
+      "UPDATE broadcasts SET status = 'scheduled', scheduled_at = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?",
+      [broadcast.id],
+    );
+    const pages = jest
+      .spyOn(t.get(BroadcastAudience), 'pages')
+      .mockRejectedValueOnce(
+        new DomainError(ErrorCode.SEGMENT_FILTER_INVALID, 'the segment no longer reads'),
+      );
+    try {
+      expect(await t.commands.execute(new StartBroadcastCommand(broadcast.id))).toMatchObject({
+        started: false,
+      });
+    } finally {
+      pages.mockRestore();
+    }
+    expect(await t.dataSource.getRepository(Broadcast).findOneByOrFail({ id: broadcast.id })).toMatchObject({
+      status: 'failed',
+    });
+    const facts = (await t.dataSource.query(
+      "SELECT payload FROM outbox_events WHERE type = 'broadcast.finished' AND JSON_VALUE(payload, '$.broadcastId') = ?",
+      [broadcast.id],
+    )) as Array<{ payload: string | object }>;
+    expect(facts).toHaveLength(1);
+    const audit = await t.dataSource
+      .getRepository(AuditLog)
+      .findBy({ action: 'broadcast.finished', entityId: String(broadcast.id) });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].changes).toEqual({ status: 'failed', error: 'SEGMENT_FILTER_INVALID' });
   });
 
   it('cancels mid-way: what was sent stays sent, the rest is never sent', async () => {

@@ -39,9 +39,10 @@ describe('cashiers API', () => {
 
   beforeAll(async () => {
     emulator = await TelegramEmulator.start();
+    // worker: the outbox's consumers tell the cashier and the owners
     t = await createTestApp({
       webhooks: true,
-      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots' },
+      env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots,worker' },
     });
     owner = await loginAs(t, 'owner');
     secondOwner = await loginAs(t, 'owner');

@@ -6,6 +6,11 @@ import { JobIds, QueueName } from '../../src/infrastructure/queues/jobs';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
 import { shopTimeText } from '../../src/modules/codes/domain/shop-time-text';
 import { Discount, DiscountReason } from '../../src/modules/codes/persistence/discount.entity';
+import {
+  GrantSubscriptionGiftCommand,
+  GrantSubscriptionGiftHandler,
+} from '../../src/modules/gifts/commands/subscription-gift.commands';
+import { SUBSCRIPTION_GIFT_FIRST_DELAY_MS } from '../../src/modules/gifts/events/subscription-gift.consumers';
 import { ChangeSettingCommand } from '../../src/modules/settings/commands/change-setting.command';
 import { User } from '../../src/modules/users/persistence/user.entity';
 import { loginAs } from '../support/auth';
@@ -134,6 +139,64 @@ describe('gifts: subscription, referral, announcements and «Мои скидки
       expect(texts.filter((text) => text.includes('Подарок за подписку выдаётся один раз'))).toHaveLength(1);
       expect(await notices().getJob(JobIds.discountIssuedNotice(gifts[0].id))).toBeUndefined();
       expect(sendsContaining(max.id, gifts[0].code)).toHaveLength(1);
+    });
+
+    it('gives the gift through the outbox when the grant after the commit fails: one gift, announced once', async () => {
+      const grant = jest
+        .spyOn(t.get(GrantSubscriptionGiftHandler), 'execute')
+        .mockRejectedValueOnce(new Error('the database went away'));
+      try {
+        const nina = await registered('Нина');
+        await subscribe(nina);
+        const user = await userOf(nina);
+        expect(grant).toHaveBeenCalledTimes(1);
+        expect(await codesOf(user.id, 'subscription')).toHaveLength(0);
+
+        // The durable path: the consumer's first attempt is due a few seconds after the fact.
+        t.clock.advance(SUBSCRIPTION_GIFT_FIRST_DELAY_MS + 100);
+        await t.settled();
+
+        const gifts = await codesOf(user.id, 'subscription');
+        expect(gifts).toHaveLength(1);
+        expect(gifts[0]).toMatchObject({ periodKey: 'once', status: 'active' });
+        await emulator.waitFor(
+          (call) =>
+            call.token === CLIENT &&
+            call.chatId === nina.id &&
+            String(call.params.text).includes(gifts[0].code),
+        );
+        const [delivery] = (await t.dataSource.query(
+          `SELECT d.status FROM outbox_deliveries d JOIN outbox_events e ON e.event_id = d.event_id
+            WHERE d.consumer = 'gifts.subscription-gift' AND e.type = 'user.subscribed'
+              AND JSON_VALUE(e.payload, '$.userId') = ?`,
+          [user.id],
+        )) as Array<{ status: string }>;
+        expect(delivery.status).toBe('done');
+        // Once more (a redelivery): still one gift, no second announcement.
+        await t.commands.execute(new GrantSubscriptionGiftCommand(user.id, true));
+        await t.settled();
+        expect(await codesOf(user.id, 'subscription')).toHaveLength(1);
+        expect(sendsContaining(nina.id, gifts[0].code)).toHaveLength(1);
+      } finally {
+        grant.mockRestore();
+        t.clock.reset();
+      }
+    });
+
+    it('the durable path finds the gift the reply showed and gives nothing more', async () => {
+      const ivan = await registered('Иван');
+      await subscribe(ivan);
+      const user = await userOf(ivan);
+      const [gift] = await codesOf(user.id, 'subscription');
+      try {
+        t.clock.advance(SUBSCRIPTION_GIFT_FIRST_DELAY_MS + 100);
+        await t.settled();
+      } finally {
+        t.clock.reset();
+      }
+      expect(await codesOf(user.id, 'subscription')).toHaveLength(1);
+      expect(await notices().getJob(JobIds.discountIssuedNotice(gift.id))).toBeUndefined();
+      expect(sendsContaining(ivan.id, gift.code)).toHaveLength(1);
     });
 
     it('announces the gift of a client who joins the channel without pressing the button', async () => {

@@ -30,6 +30,8 @@ const TABLES = [
   'discount_usage_logs',
   'discounts',
   'message_templates',
+  'outbox_deliveries',
+  'outbox_events',
   'segments',
   'settings',
   'stats_rollup_days',
@@ -51,6 +53,7 @@ const MIGRATIONS = [
   'UsersListIndexes1764000004000',
   'BroadcastMedia1764000012000',
   'FailedUpdatesAndRevokedTokens1764100016000',
+  'Outbox1764100017000',
   'DeliveryClaimToken1764200018000',
 ];
 

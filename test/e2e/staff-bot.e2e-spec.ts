@@ -66,9 +66,10 @@ describe('staff bot', () => {
     }
 
     beforeAll(async () => {
+      // worker: the outbox's consumers tell the cashier and the owners
       t = await createTestApp({
         webhooks: true,
-        env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots' },
+        env: { TELEGRAM_API_ROOT: emulator.apiRoot, APP_ROLES: 'api,bots,worker' },
       });
       STAFF = t.config.staffBotToken;
       olga = await anAdmin(t.dataSource, { role: 'owner', telegramId: OWNER_OLGA.id, username: 'olga' });
@@ -160,6 +161,31 @@ describe('staff bot', () => {
       const registered = await firstAuditRow('cashier.registered', cashier.id);
       expect(registered).toMatchObject({ actorType: 'cashier', actorId: String(cashier.id) });
       expect(registered.requestId).toMatch(/^tg-staff-\d+$/);
+    });
+
+    it('asks the owners again when Telegram failed for all of them (the outbox retries the delivery)', async () => {
+      const gleb = person(7109, 'Глеб');
+      emulator.failNext('sendMessage', { errorCode: 500, chatId: OWNER_OLGA.id });
+      emulator.failNext('sendMessage', { errorCode: 500, chatId: OWNER_OLEG.id });
+      await say(gleb, '/start');
+      await emulator.pressButton(STAFF, gleb, 'cashier:register');
+      await say(gleb, 'Глебов Глеб');
+      const cashier = await cashiers().findOneByOrFail({ telegramId: gleb.id });
+      await t.settled();
+      const [delivery] = (await t.dataSource.query(
+        `SELECT d.status, d.attempts FROM outbox_deliveries d JOIN outbox_events e ON e.event_id = d.event_id
+          WHERE d.consumer = 'notices.ask-owners-to-decide' AND JSON_VALUE(e.payload, '$.cashier.id') = ?`,
+        [cashier.id],
+      )) as Array<{ status: string; attempts: number }>;
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
+
+      try {
+        t.clock.advance(2_000);
+        await t.settled();
+      } finally {
+        t.clock.reset();
+      }
+      await Promise.all([noticeTo(OWNER_OLGA, cashier.id), noticeTo(OWNER_OLEG, cashier.id)]);
     });
 
     it('lets the first owner decide; the cashier is told, it is audited, and a later press changes nothing', async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { FindOptionsWhere } from 'typeorm';
 import { AuditLog } from '../../src/modules/audit/persistence/audit-log.entity';
 import { DiscountUsageLog } from '../../src/modules/codes/persistence/discount-usage-log.entity';
+import { IssueDiscountCommand } from '../../src/modules/codes/commands/issue-discount.command';
 import { Discount } from '../../src/modules/codes/persistence/discount.entity';
 import { Segment } from '../../src/modules/segments/persistence/segment.entity';
 import { RecordClientVisitCommand } from '../../src/modules/users/commands/record-client-visit.command';
@@ -37,7 +38,8 @@ describe('users admin API: edit, delete, bulk tags', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { APP_ROLES: 'api' } });
+    // worker: the outbox's consumer revokes a deleted client's codes
+    t = await createTestApp({ env: { APP_ROLES: 'api,worker' } });
     t.clock.set(NOW);
     owner = await loginAs(t, 'owner');
     marketing = await loginAs(t, 'marketing');
@@ -247,6 +249,33 @@ describe('users admin API: edit, delete, bulk tags', () => {
       });
       const registered = await audited('user.registered', back.userId);
       expect(registered.changes).toMatchObject({ after: { previousUserId: client.id } });
+    });
+
+    it('keeps personal data out of the outbox: a registration, a birth date and an issued code carry ids only', async () => {
+      const { userId } = await t.commands.execute(
+        new RecordClientVisitCommand({ telegramId: 555000333, firstName: 'Зоя', payload: 'flyer' }),
+      );
+      await t.commands.execute(new SetBirthDateCommand(userId, '1993-03-03', 'client'));
+      await t.commands.execute(
+        new IssueDiscountCommand({ userId, templateId: 1, reason: 'manual', periodKey: null }),
+      );
+      const facts = (await t.dataSource.query(
+        `SELECT type, payload FROM outbox_events
+          WHERE type IN ('user.registered', 'user.birth-date-set', 'discount.issued')
+            AND COALESCE(JSON_VALUE(payload, '$.userId'), JSON_VALUE(payload, '$.issued.userId')) = ?`,
+        [userId],
+      )) as Array<{ type: string; payload: string | object }>;
+      expect(facts.map((fact) => fact.type).sort()).toEqual([
+        'discount.issued',
+        'user.birth-date-set',
+        'user.registered',
+      ]);
+      for (const { payload } of facts) {
+        const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+        for (const personal of ['telegramId', 'firstName', 'birthDate', '555000333', 'Зоя', '1993-03-03']) {
+          expect(text).not.toContain(personal);
+        }
+      }
     });
 
     it('answers USER_NOT_FOUND for an unknown id', async () => {

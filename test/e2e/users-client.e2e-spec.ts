@@ -90,7 +90,6 @@ describe('users module: commands of the client bot', () => {
       expect(published(UserRegisteredEvent)).toEqual([
         expect.objectContaining({
           userId: result.userId,
-          telegramId: 123_000_001,
           source: 'instagram',
           referredByUserId: null,
           isTest: false,
@@ -336,7 +335,7 @@ describe('users module: commands of the client bot', () => {
       expect(published(BirthDateSetEvent)).toEqual([
         expect.objectContaining({
           userId: client.id,
-          birthDate: '1995-03-07',
+          cleared: false,
           by: 'client',
           replaced: false,
         }),

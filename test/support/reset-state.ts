@@ -8,7 +8,12 @@ import { deleteKeys } from './global-teardown';
  */
 export async function resetState(dataSource: DataSource, redis: Redis, redisPrefix: string): Promise<void> {
   /** Tables written by plain SQL, without an entity. */
-  const plainTables = ['telegram_failed_updates', 'admin_revoked_tokens'];
+  const plainTables = [
+    'telegram_failed_updates',
+    'admin_revoked_tokens',
+    'outbox_deliveries',
+    'outbox_events',
+  ];
   const tables = [...dataSource.entityMetadatas.map((metadata) => metadata.tableName), ...plainTables];
   const runner = dataSource.createQueryRunner();
   try {

@@ -16,6 +16,7 @@ import { trackEventHandlers } from './events-settled';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QueueName } from '../../src/infrastructure/queues/jobs';
+import { OutboxDispatcher } from '../../src/infrastructure/outbox/outbox-dispatcher';
 
 export interface TestApp {
   app: INestApplication;
@@ -27,7 +28,10 @@ export interface TestApp {
   redis: Redis;
   commands: CommandBus;
   queries: QueryBus;
-  /** Resolves once no event handler is running (see trackEventHandlers): the end of a fact's side effects. */
+  /**
+   * Resolves once no event handler is running (see trackEventHandlers) and, where this app dispatches the
+   * outbox (`worker` role), no outbox delivery is due: the end of a fact's side effects.
+   */
   eventsSettled(): Promise<void>;
   /**
    * The end of everything an update or a request set going: no event handler running and, where this app
@@ -67,7 +71,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dataSource = app.get(DataSource);
   const redis = app.get(Redis);
   if (options.reset !== false) await resetState(dataSource, redis, config.redisPrefix);
-  const eventsSettled = trackEventHandlers(app);
+  const handlersSettled = trackEventHandlers(app);
+  const dispatcher = config.roles.has('worker') ? app.get(OutboxDispatcher, { strict: false }) : null;
+  const eventsSettled = async () => {
+    // A consumer may publish events, and an event handler may record facts: until both are quiet.
+    do await handlersSettled();
+    while (dispatcher && (await dispatcher.drain()) > 0);
+  };
   await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,10 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { SchemaStatus } from './schema-status';
+import { StatementBatches } from './statement-batches';
 import { typeOrmOptions } from './typeorm-options';
 
-/** The MySQL/MariaDB connection. Migrations own the schema; nothing is synchronised at start. */
+/**
+ * The MySQL/MariaDB connection (TypeORM's pool, and the hot paths' StatementBatches). Migrations own the
+ * schema; nothing is synchronised at start.
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -19,7 +24,7 @@ import { typeOrmOptions } from './typeorm-options';
       }),
     }),
   ],
-  providers: [SchemaStatus],
-  exports: [SchemaStatus],
+  providers: [SchemaStatus, StatementBatches],
+  exports: [SchemaStatus, StatementBatches],
 })
 export class DatabaseModule {}

@@ -130,6 +130,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Outbox deliveries not done, by status (pending: due or waiting for a retry; failed: gave up). */
+  readonly outboxDeliveries = new Gauge({
+    name: 'dvorik_outbox_deliveries',
+    help: 'Outbox deliveries not done, by status (pending, failed), read at scrape time',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly outboxOldestPendingAge = new Gauge({
+    name: 'dvorik_outbox_oldest_pending_age_seconds',
+    help: 'Age of the oldest fact with a delivery still pending (0 when none), read at scrape time',
+    registers: [this.registry],
+  });
+
+  /** Failed delivery attempts; `final="true"`: the last one, the delivery stays failed for an owner. */
+  readonly outboxFailures = new Counter({
+    name: 'dvorik_outbox_failures_total',
+    help: 'Failed outbox delivery attempts by consumer; final="true" when it was the last attempt',
+    labelNames: ['consumer', 'final'] as const,
+    registers: [this.registry],
+  });
+
   private readonly scrapeReaders: Array<() => Promise<void>> = [];
 
   /** Adds a reader that fills gauges just before each scrape (a failing reader is logged by the caller). */

@@ -13,7 +13,7 @@ import { IssueDiscountHandler } from './commands/issue-discount.command';
 import { RedeemDiscountHandler } from './commands/redeem-discount.command';
 import { RevokeDiscountHandler } from './commands/revoke-discount.command';
 import { DiscountMetricsHandler } from './events/discount-metrics.handler';
-import { RevokeCodesOfDeletedClientHandler } from './events/revoke-codes-of-deleted-client.handler';
+import { RevokeCodesOfDeletedClientConsumer } from './events/revoke-codes-of-deleted-client.consumer';
 import { BulkDiscountsController } from './http/bulk-discounts.controller';
 import { DiscountTemplatesController } from './http/discount-templates.controller';
 import { DiscountsController } from './http/discounts.controller';
@@ -75,7 +75,7 @@ import { ListUsageHandler } from './queries/list-usage.query';
     BulkIssueJob,
     ListClientCodesHandler,
     GetClientCodeHandler,
-    RevokeCodesOfDeletedClientHandler,
+    RevokeCodesOfDeletedClientConsumer,
   ],
 })
 export class CodesModule {}

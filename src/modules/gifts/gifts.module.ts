@@ -2,11 +2,9 @@ import { Module } from '@nestjs/common';
 import { IssueBirthdayGiftsHandler } from './commands/issue-birthday-gifts.command';
 import { RewardReferralHandler } from './commands/reward-referral.command';
 import { GrantSubscriptionGiftHandler } from './commands/subscription-gift.commands';
-import { ReferralOnRedemptionHandler } from './events/referral-on-redemption.handler';
-import {
-  GiveSubscriptionGiftHandler,
-  SuspendSubscriptionGiftHandler,
-} from './events/subscription-gift.handlers';
+import { ReferralRewardConsumer } from './events/referral-reward.consumer';
+import { FollowSubscriptionConsumer, SubscriptionGiftConsumer } from './events/subscription-gift.consumers';
+import { GiveSubscriptionGiftHandler } from './events/subscription-gift.handlers';
 import { BirthdayGiftsJob } from './jobs/birthday-gifts.job';
 import { BirthdayTick } from './jobs/birthday.tick';
 import { BirthdayCandidates } from './persistence/birthday-candidates';
@@ -16,7 +14,8 @@ import { SubscriptionGiftGrants } from './subscription-gift-grants';
 
 /**
  * The shop's gifts, each a policy reacting to a fact and issuing through the codes module's
- * IssueDiscountCommand: the subscription gift (UserSubscribed; suspended while the client is away), the
+ * IssueDiscountCommand: the subscription gift (UserSubscribed: in-process for the reply, an outbox consumer
+ * as the durable path; suspended while the client is away, by a consumer), the
  * birthday run (a daily job), the referral reward (a first redemption). Announcing them is the notices
  * module's job (it reacts to DiscountIssuedEvent).
  */
@@ -28,12 +27,13 @@ import { SubscriptionGiftGrants } from './subscription-gift-grants';
     ReferralFacts,
     GrantSubscriptionGiftHandler,
     GiveSubscriptionGiftHandler,
-    SuspendSubscriptionGiftHandler,
+    SubscriptionGiftConsumer,
+    FollowSubscriptionConsumer,
     IssueBirthdayGiftsHandler,
     BirthdayGiftsJob,
     BirthdayTick,
     RewardReferralHandler,
-    ReferralOnRedemptionHandler,
+    ReferralRewardConsumer,
   ],
 })
 export class GiftsModule {}

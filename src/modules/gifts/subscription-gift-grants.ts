@@ -5,7 +5,7 @@ import type { SubscriptionGift } from './commands/subscription-gift.commands';
 const KEEP_MS = 60_000;
 
 /**
- * The subscription gifts this process is granting or has just granted, by client: the one writer (the
+ * The subscription gifts this process is granting or has just granted, by client: the fast path (the
  * UserSubscribed listener) hands its grant here, and the «Я подписался» reply reads it
  * (AwaitSubscriptionGiftQuery). The listener runs in the process that recorded the subscription, and the
  * event bus starts it before SetSubscriptionCommand returns, so the reply always finds the grant here.

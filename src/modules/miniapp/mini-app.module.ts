@@ -3,7 +3,7 @@ import { CheckCardSubscriptionHandler } from './commands/check-card-subscription
 import { CheckCodeAsCashierHandler } from './commands/check-code-as-cashier.command';
 import { SaveCardBirthdayHandler } from './commands/save-card-birthday.command';
 import {
-  FollowCashierMenuButtonHandler,
+  FollowCashierMenuButtonConsumer,
   MiniAppMenuButtons,
   SetMenuButtonsAtStartUp,
 } from './events/mini-app-menu-buttons';
@@ -29,7 +29,7 @@ import { GetScannerHandler } from './queries/get-scanner.query';
     CheckCodeAsCashierHandler,
     MiniAppMenuButtons,
     SetMenuButtonsAtStartUp,
-    FollowCashierMenuButtonHandler,
+    FollowCashierMenuButtonConsumer,
   ],
 })
 export class MiniAppModule {}

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SendClientNoticeHandler } from './commands/send-client-notice.command';
 import { TellOwnersHandler } from './commands/tell-owners.command';
-import { AskOwnersToDecideHandler } from './events/ask-owners-to-decide.handler';
-import { QueueClientNoticesHandler } from './events/client-notices.handler';
-import { TellCashierOfDecisionHandler } from './events/tell-cashier-of-decision.handler';
+import { AskOwnersToDecideConsumer } from './events/ask-owners-to-decide.consumer';
+import { ClientNoticesConsumer } from './events/client-notices.consumer';
+import { TellCashierOfDecisionConsumer } from './events/tell-cashier-of-decision.consumer';
 import { TellOwnersOfPauseHandler } from './events/tell-owners-of-pause.handler';
 import { NotifyClientJob } from './jobs/notify-client.job';
 import { NoticeFactsReader } from './persistence/notice-facts';
@@ -20,13 +20,13 @@ import { OwnerMessages } from './sending/owner-messages';
   providers: [
     OwnerMessages,
     NoticeFactsReader,
-    QueueClientNoticesHandler,
+    ClientNoticesConsumer,
     SendClientNoticeHandler,
     TellOwnersHandler,
     NotifyClientJob,
     TellOwnersOfPauseHandler,
-    AskOwnersToDecideHandler,
-    TellCashierOfDecisionHandler,
+    AskOwnersToDecideConsumer,
+    TellCashierOfDecisionConsumer,
   ],
 })
 export class NoticesModule {}

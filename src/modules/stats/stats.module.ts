@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RefreshStatsRollupHandler } from './commands/refresh-stats-rollup.command';
-import { RollupInvalidationHandler } from './events/rollup-invalidation.handler';
+import { RollupInvalidationConsumer } from './events/rollup-invalidation.consumer';
 import { StatsController } from './http/stats.controller';
 import { RefreshStatsRollupJob } from './jobs/refresh-stats-rollup.job';
 import { RefreshStatsRollupTick } from './jobs/refresh-stats-rollup.tick';
@@ -32,7 +32,7 @@ import { GetSourcesHandler } from './queries/get-sources.query';
     RefreshStatsRollupHandler,
     RefreshStatsRollupJob,
     RefreshStatsRollupTick,
-    RollupInvalidationHandler,
+    RollupInvalidationConsumer,
   ],
 })
 export class StatsModule {}

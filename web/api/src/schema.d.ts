@@ -55,6 +55,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/outbox/failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Side effects of facts that failed their last attempt (a referral reward, a notice, ...), newest first */
+    get: operations['OutboxController_failed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/outbox/failed/{eventId}/{consumer}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a failed delivery again with a fresh set of attempts; JOB_NOT_FOUND, JOB_NOT_FAILED (409) */
+    post: operations['OutboxController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1209,6 +1243,56 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       finishedAt: string | null;
+    };
+    FailedDeliveryResponse: {
+      /**
+       * @description The fact's uuid
+       * @example 0b7f6c1e-4a9d-4f3e-9d52-8a1f2c3b4d5e
+       */
+      eventId: string;
+      /** @example gifts.referral-reward */
+      consumer: string;
+      /** @example discount.redeemed */
+      type: string;
+      /** @example 20 */
+      attempts: number;
+      /** @example Error: connect ECONNREFUSED 127.0.0.1:6379 */
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When the fact was recorded
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the last attempt failed
+       */
+      failedAt: string;
+    };
+    /** @description One page of FailedDeliveryResponse */
+    FailedDeliveryResponsePage: {
+      items: components['schemas']['FailedDeliveryResponse'][];
+      /**
+       * @description How many match the filter, over all pages
+       * @example 134
+       */
+      total: number;
+      /**
+       * @description This page, from 1
+       * @example 1
+       */
+      page: number;
+      /**
+       * @description Items per page asked for
+       * @example 20
+       */
+      limit: number;
+    };
+    RetriedDeliveryResponse: {
+      eventId: string;
+      consumer: string;
+      /** @enum {string} */
+      status: 'pending';
     };
     LivenessResponse: {
       /** @enum {string} */
@@ -3156,6 +3240,179 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['JobResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description JOB_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description JOB_NOT_FAILED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OutboxController_failed: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description A field name, `-` in front for descending (e.g. `-createdAt`) */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FailedDeliveryResponsePage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description AUTH_REQUIRED, AUTH_TOKEN_EXPIRED, AUTH_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description INTERNAL_ERROR: an unexpected failure, logged with the X-Request-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OutboxController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        consumer: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetriedDeliveryResponse'];
         };
       };
       /** @description VALIDATION_FAILED: invalid parameters or body, or an unreadable body */

@@ -4,6 +4,7 @@ import { Not, Repository } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { Admin } from '../../staff/persistence/admin.entity';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { AdminTelegramLinkedEvent } from '../events/auth.events';
 import { OneTimeTokens } from '../tokens/one-time-tokens';
 
@@ -23,6 +24,7 @@ export class LinkAdminTelegramHandler implements ICommandHandler<LinkAdminTelegr
     @InjectRepository(Admin) private readonly admins: Repository<Admin>,
     private readonly oneTime: OneTimeTokens,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({
@@ -37,9 +39,14 @@ export class LinkAdminTelegramHandler implements ICommandHandler<LinkAdminTelegr
         'The link code is unknown, expired or already used',
       );
     // One Telegram account belongs to one admin: unlink it from anyone else first (the unique key demands it).
-    await this.admins.update({ telegramId, id: Not(admin.id) }, { telegramId: null });
-    await this.admins.update(admin.id, { telegramId });
-    this.events.publish(new AdminTelegramLinkedEvent(admin.id, telegramId));
+    // The link and its fact (audit row) commit together.
+    const fact = new AdminTelegramLinkedEvent(admin.id, telegramId);
+    await this.admins.manager.transaction(async (manager) => {
+      await manager.update(Admin, { telegramId, id: Not(admin.id) }, { telegramId: null });
+      await manager.update(Admin, admin.id, { telegramId });
+      await this.outbox.record(manager, fact);
+    });
+    this.events.publish(fact);
     return { adminId: admin.id, username: admin.username };
   }
 }

@@ -5,7 +5,8 @@ import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { Admin } from '../../staff/persistence/admin.entity';
-import { AdminLoggedInEvent } from '../events/auth.events';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
+import { recordLogin } from './record-login';
 import { AccessTokens } from '../tokens/access-tokens';
 import { OneTimeTokens } from '../tokens/one-time-tokens';
 import { IssuedAccessToken } from './log-in.command';
@@ -28,6 +29,7 @@ export class LogInWithTelegramHandler implements ICommandHandler<
     private readonly tokens: AccessTokens,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ token }: LogInWithTelegramCommand): Promise<IssuedAccessToken> {
@@ -39,8 +41,7 @@ export class LogInWithTelegramHandler implements ICommandHandler<
         'The login token is unknown, expired or already used',
       );
     }
-    await this.admins.update(admin.id, { lastLoginAt: this.clock.now() });
-    this.events.publish(new AdminLoggedInEvent(admin.id, 'telegram'));
+    this.events.publish(await recordLogin(this.admins, this.outbox, admin, 'telegram', this.clock.now()));
     return this.tokens.sign(admin.id, admin.role);
   }
 }

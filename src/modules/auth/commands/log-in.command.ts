@@ -6,8 +6,10 @@ import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { Admin } from '../../staff/persistence/admin.entity';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
+import { recordLogin } from './record-login';
 import { isUsernameForm, normaliseUsername } from '../domain/login-policy';
-import { AdminLoggedInEvent, AdminLoginFailedEvent } from '../events/auth.events';
+import { AdminLoginFailedEvent } from '../events/auth.events';
 import { AccessTokens } from '../tokens/access-tokens';
 import { LoginAttempts } from '../tokens/login-attempts';
 
@@ -37,6 +39,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, IssuedAccessT
     private readonly tokens: AccessTokens,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ username, password }: LogInCommand): Promise<IssuedAccessToken> {
@@ -55,8 +58,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, IssuedAccessT
       throw new DomainError(ErrorCode.AUTH_INVALID_CREDENTIALS, 'Wrong username or password');
     }
     await this.attempts.succeed(username);
-    await this.admins.update(admin.id, { lastLoginAt: this.clock.now() });
-    this.events.publish(new AdminLoggedInEvent(admin.id, 'password'));
+    this.events.publish(await recordLogin(this.admins, this.outbox, admin, 'password', this.clock.now()));
     return this.tokens.sign(admin.id, admin.role);
   }
 }

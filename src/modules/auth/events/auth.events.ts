@@ -1,8 +1,10 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 
 const admin = (id: number): Actor => ({ type: 'admin', id });
 
-/** An admin logged in with a password or a Telegram one-time token. */
+/** An admin logged in with a password or a Telegram one-time token. An outbox fact (audit, in the login's transaction). */
+@Fact('admin.logged-in')
 export class AdminLoggedInEvent extends AuditableEvent {
   constructor(
     readonly adminId: number,
@@ -73,6 +75,8 @@ export class TelegramLoginTokenIssuedEvent extends AuditableEvent {
   }
 }
 
+/** An admin linked their Telegram account. An outbox fact (audit, in the link's transaction). */
+@Fact('admin.telegram-linked')
 export class AdminTelegramLinkedEvent extends AuditableEvent {
   constructor(
     readonly adminId: number,

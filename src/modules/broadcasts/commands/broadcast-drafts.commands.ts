@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../common/audit/audit-entry';
@@ -37,19 +38,23 @@ export class CreateBroadcastHandler implements ICommandHandler<CreateBroadcastCo
     private readonly audience: BroadcastAudience,
     private readonly media: MediaLibrary,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ fields, actor }: CreateBroadcastCommand): Promise<{ id: number }> {
     checkBroadcastContent(fields);
     await this.media.assertFits(fields);
     if (fields.segmentId !== null) await this.audience.count(fields);
-    const saved = await this.broadcasts.save(
-      this.broadcasts.create({ ...fields, status: 'draft', createdByAdminId: adminId(actor) }),
-    );
-    this.events.publish(
-      new BroadcastEvent('broadcast.created', saved.id, actor, { after: auditFields(fields) }),
-    );
-    return { id: saved.id };
+    const created = await this.broadcasts.manager.transaction(async (manager) => {
+      const saved = await manager.save(
+        this.broadcasts.create({ ...fields, status: 'draft', createdByAdminId: adminId(actor) }),
+      );
+      const fact = new BroadcastEvent('broadcast.created', saved.id, actor, { after: auditFields(fields) });
+      await this.outbox.record(manager, fact);
+      return fact;
+    });
+    this.events.publish(created);
+    return { id: created.broadcastId };
   }
 }
 
@@ -74,6 +79,7 @@ export class UpdateBroadcastHandler implements ICommandHandler<UpdateBroadcastCo
     private readonly audience: BroadcastAudience,
     private readonly media: MediaLibrary,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ id, changes, actor }: UpdateBroadcastCommand): Promise<void> {
@@ -99,16 +105,18 @@ export class UpdateBroadcastHandler implements ICommandHandler<UpdateBroadcastCo
     if (changed.length === 0) return;
     const patch = Object.fromEntries(changed.map((key) => [key, after[key]]));
     // Only while still a draft: a schedule or send racing this edit wins, and the edit is refused.
-    if (!(await this.records.transition(id, EDITABLE, patch))) {
-      BroadcastRecords.assertStatus(await this.records.get(id), EDITABLE, 'changed');
-    }
-    this.events.publish(
-      new BroadcastEvent('broadcast.updated', id, actor, {
-        fields: changed,
-        before: auditFields(pick(before, changed)),
-        after: auditFields(pick(after, changed)),
-      }),
-    );
+    const updated = new BroadcastEvent('broadcast.updated', id, actor, {
+      fields: changed,
+      before: auditFields(pick(before, changed)),
+      after: auditFields(pick(after, changed)),
+    });
+    await this.records.inTransaction(async (manager) => {
+      if (!(await this.records.transition(id, EDITABLE, patch, manager))) {
+        BroadcastRecords.assertStatus(await this.records.get(id), EDITABLE, 'changed');
+      }
+      await this.outbox.record(manager, updated);
+    });
+    this.events.publish(updated);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Actor } from '../../../common/audit/audit-entry';
 import { Clock } from '../../../common/clock/clock';
 import { CANCELLABLE } from '../domain/broadcast-lifecycle';
@@ -27,24 +28,31 @@ export class CancelBroadcastHandler implements ICommandHandler<CancelBroadcastCo
     private readonly ledger: DeliveryLedger,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ id, actor }: CancelBroadcastCommand): Promise<void> {
     const broadcast = await this.records.get(id);
     BroadcastRecords.assertStatus(broadcast, CANCELLABLE, 'cancelled');
     const now = this.clock.now();
-    if (!(await this.records.transition(id, CANCELLABLE, { status: 'cancelled', cancelledAt: now }))) {
-      BroadcastRecords.assertStatus(await this.records.get(id), CANCELLABLE, 'cancelled');
-    }
-    const counts = await this.ledger.counts(id);
-    await this.records.saveCounters(id, counts);
-    this.events.publish(
-      new BroadcastEvent('broadcast.cancelled', id, actor, {
+    const { counts, cancelled } = await this.records.inTransaction(async (manager) => {
+      if (
+        !(await this.records.transition(id, CANCELLABLE, { status: 'cancelled', cancelledAt: now }, manager))
+      ) {
+        BroadcastRecords.assertStatus(await this.records.get(id), CANCELLABLE, 'cancelled');
+      }
+      // Read on another connection: the deliveries, not the broadcast's row this transaction holds.
+      const counted = await this.ledger.counts(id);
+      const fact = new BroadcastEvent('broadcast.cancelled', id, actor, {
         before: { status: broadcast.status },
         after: { status: 'cancelled' },
-        notSent: counts.pending,
-        sent: counts.sent,
-      }),
-    );
+        notSent: counted.pending,
+        sent: counted.sent,
+      });
+      await this.outbox.record(manager, fact);
+      return { counts: counted, cancelled: fact };
+    });
+    await this.records.saveCounters(id, counts);
+    this.events.publish(cancelled);
   }
 }

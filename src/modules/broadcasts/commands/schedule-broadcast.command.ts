@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Actor } from '../../../common/audit/audit-entry';
 import { Clock } from '../../../common/clock/clock';
 import { JobQueue } from '../../../infrastructure/queues/job-queue';
@@ -39,6 +40,7 @@ export class ScheduleBroadcastHandler implements ICommandHandler<
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ id, when, actor }: ScheduleBroadcastCommand): Promise<{ scheduledAt: Date }> {
@@ -51,16 +53,18 @@ export class ScheduleBroadcastHandler implements ICommandHandler<
     BroadcastRecords.assertStatus(broadcast, SCHEDULABLE, when === 'now' ? 'sent' : 'scheduled');
     checkBroadcastContent(broadcast);
     const audience = await this.audience.count(broadcast);
-    if (!(await this.records.transition(id, SCHEDULABLE, { status: 'scheduled', scheduledAt }))) {
-      BroadcastRecords.assertStatus(await this.records.get(id), SCHEDULABLE, 'scheduled');
-    }
-    this.events.publish(
-      new BroadcastEvent('broadcast.scheduled', id, actor, {
-        before: { status: broadcast.status, scheduledAt: broadcast.scheduledAt },
-        after: { status: 'scheduled', scheduledAt, sendNow: when === 'now' },
-        audience,
-      }),
-    );
+    const scheduled = new BroadcastEvent('broadcast.scheduled', id, actor, {
+      before: { status: broadcast.status, scheduledAt: broadcast.scheduledAt },
+      after: { status: 'scheduled', scheduledAt, sendNow: when === 'now' },
+      audience,
+    });
+    await this.records.inTransaction(async (manager) => {
+      if (!(await this.records.transition(id, SCHEDULABLE, { status: 'scheduled', scheduledAt }, manager))) {
+        BroadcastRecords.assertStatus(await this.records.get(id), SCHEDULABLE, 'scheduled');
+      }
+      await this.outbox.record(manager, scheduled);
+    });
+    this.events.publish(scheduled);
     if (when === 'now') {
       await this.jobs.enqueue(
         JobName.StartBroadcast,

@@ -1,7 +1,9 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Clock } from '../../../common/clock/clock';
 import { DeliveryCounts, finalStatus, isSettled, totalOf } from '../domain/broadcast-lifecycle';
-import { BroadcastEvent } from '../events/broadcast.events';
+import { BroadcastFinishedEvent } from '../events/broadcast.events';
 import { BroadcastRecords } from '../persistence/broadcast-records';
 import { DeliveryLedger } from '../persistence/delivery-ledger';
 
@@ -31,6 +33,8 @@ export class SettleBroadcastHandler implements ICommandHandler<
     private readonly ledger: DeliveryLedger,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
+    private readonly dataSource: DataSource,
   ) {}
 
   async execute({ broadcastId, emptyAudience }: SettleBroadcastCommand) {
@@ -41,15 +45,18 @@ export class SettleBroadcastHandler implements ICommandHandler<
     const resolved = broadcast.targetCount > 0 || (emptyAudience && totalOf(counts) === 0);
     if (broadcast.status !== 'sending' || !resolved || !isSettled(counts)) return { counts, finished: false };
     const status = finalStatus(counts);
-    const finished = await this.records.transition(broadcastId, ['sending'], {
-      status,
-      finishedAt: this.clock.now(),
-    });
-    if (finished) {
-      this.events.publish(
-        new BroadcastEvent('broadcast.finished', broadcastId, undefined, { status, ...counts }),
+    const fact = new BroadcastFinishedEvent(broadcastId, { status, ...counts });
+    const finished = await this.dataSource.transaction(async (manager) => {
+      const moved = await this.records.transition(
+        broadcastId,
+        ['sending'],
+        { status, finishedAt: this.clock.now() },
+        manager,
       );
-    }
+      if (moved) await this.outbox.record(manager, fact);
+      return moved;
+    });
+    if (finished) this.events.publish(fact);
     return { counts, finished };
   }
 }

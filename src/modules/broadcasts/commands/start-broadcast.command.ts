@@ -5,7 +5,9 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { JobQueue } from '../../../infrastructure/queues/job-queue';
 import { JobIds, JobName } from '../../../infrastructure/queues/jobs';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
-import { BroadcastEvent } from '../events/broadcast.events';
+import { DataSource } from 'typeorm';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
+import { BroadcastEvent, BroadcastFinishedEvent } from '../events/broadcast.events';
 import { BroadcastAudience } from '../persistence/broadcast-audience';
 import { BroadcastRecords } from '../persistence/broadcast-records';
 import { Broadcast } from '../persistence/broadcast.entity';
@@ -44,6 +46,8 @@ export class StartBroadcastHandler implements ICommandHandler<StartBroadcastComm
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
+    private readonly dataSource: DataSource,
   ) {}
 
   async execute({ broadcastId }: StartBroadcastCommand): Promise<StartResult> {
@@ -51,15 +55,20 @@ export class StartBroadcastHandler implements ICommandHandler<StartBroadcastComm
     const broadcast = await this.records.find(broadcastId);
     if (!broadcast) return idle;
     const now = this.clock.now();
-    let resumed = false;
     if (broadcast.status === 'sending') {
       // A retry after a crash mid-start: resolving resumes; a finished resolution is not redone.
       if (broadcast.targetCount > 0) return this.enqueueChunks(broadcast, broadcast.targetCount);
-      resumed = true;
-    } else if (!(await this.records.startIfDue(broadcastId, now))) {
-      return idle;
+    } else {
+      // The start and its fact (audit row) commit together.
+      const started = new BroadcastEvent('broadcast.started', broadcastId);
+      const moved = await this.dataSource.transaction(async (manager) => {
+        if (!(await this.records.startIfDue(broadcastId, now, manager))) return false;
+        await this.outbox.record(manager, started);
+        return true;
+      });
+      if (!moved) return idle;
+      this.events.publish(started);
     }
-    if (!resumed) this.events.publish(new BroadcastEvent('broadcast.started', broadcastId));
     let target: number;
     try {
       target = await this.resolve(broadcast);
@@ -67,14 +76,18 @@ export class StartBroadcastHandler implements ICommandHandler<StartBroadcastComm
       if (!(error instanceof DomainError)) throw error;
       // The segment no longer resolves (SEGMENT_FILTER_INVALID): nobody can be reached.
       this.logger.error({ err: error, broadcastId }, 'Broadcast audience could not be resolved');
-      if (await this.records.transition(broadcastId, ['sending'], { status: 'failed', finishedAt: now })) {
-        this.events.publish(
-          new BroadcastEvent('broadcast.finished', broadcastId, undefined, {
-            status: 'failed',
-            error: error.code,
-          }),
+      const fact = new BroadcastFinishedEvent(broadcastId, { status: 'failed', error: error.code });
+      const failed = await this.dataSource.transaction(async (manager) => {
+        const moved = await this.records.transition(
+          broadcastId,
+          ['sending'],
+          { status: 'failed', finishedAt: now },
+          manager,
         );
-      }
+        if (moved) await this.outbox.record(manager, fact);
+        return moved;
+      });
+      if (failed) this.events.publish(fact);
       return idle;
     }
     return this.enqueueChunks(broadcast, target);

@@ -1,4 +1,5 @@
 import { Actor, AuditableEvent, AuditEntry, SYSTEM_ACTOR } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 
 export type BroadcastAction =
   | 'broadcast.created'
@@ -11,8 +12,11 @@ export type BroadcastAction =
 
 /**
  * Something happened to a broadcast: an admin created, changed, scheduled, cancelled or test-sent it, or
- * the pipeline started or finished it (actor: system). `changes` never holds client data.
+ * the pipeline started or finished it (actor: system). `changes` never holds client data. An outbox fact
+ * (audit only) where it is recorded: created, updated, scheduled, cancelled, started; the others still go through
+ * the AuditRecorder.
  */
+@Fact('broadcast.changed')
 export class BroadcastEvent extends AuditableEvent {
   constructor(
     readonly action: BroadcastAction,
@@ -31,5 +35,16 @@ export class BroadcastEvent extends AuditableEvent {
       entityId: this.broadcastId,
       changes: this.changes,
     };
+  }
+}
+
+/**
+ * A broadcast reached its final status (sent, partially sent, failed), with its counts. An outbox fact:
+ * audited in the transaction that settles it (a future integrator's webhook will hear it from there).
+ */
+@Fact('broadcast.finished')
+export class BroadcastFinishedEvent extends BroadcastEvent {
+  constructor(broadcastId: number, changes: Record<string, unknown>) {
+    super('broadcast.finished', broadcastId, SYSTEM_ACTOR, changes);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
@@ -28,19 +28,29 @@ export class BroadcastRecords {
   }
 
   /** Changes the row only while its status is one of `from`; true when it did. */
+  /** Runs `work` in a transaction (a status change and its outbox fact commit together). */
+  inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.broadcasts.manager.transaction(work);
+  }
+
   async transition(
     id: number,
     from: readonly BroadcastStatus[],
     changes: QueryDeepPartialEntity<Broadcast>,
+    manager: EntityManager = this.broadcasts.manager,
   ): Promise<boolean> {
-    const { affected } = await this.broadcasts.update({ id, status: In([...from]) }, changes);
+    const { affected } = await manager.update(Broadcast, { id, status: In([...from]) }, changes);
     return affected === 1;
   }
 
   /** `scheduled` -> `sending` once its time has come (a broadcast rescheduled later is left alone). */
-  async startIfDue(id: number, now: Date): Promise<boolean> {
-    const { affected } = await this.broadcasts
-      .createQueryBuilder()
+  async startIfDue(
+    id: number,
+    now: Date,
+    manager: EntityManager = this.broadcasts.manager,
+  ): Promise<boolean> {
+    const { affected } = await manager
+      .createQueryBuilder(Broadcast, 'b')
       .update()
       .set({ status: 'sending', startedAt: now })
       .where("id = :id AND status = 'scheduled' AND scheduled_at <= :now", { id, now })

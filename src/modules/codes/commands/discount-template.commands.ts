@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../common/audit/audit-entry';
@@ -35,16 +36,22 @@ export class CreateTemplateHandler implements ICommandHandler<CreateTemplateComm
   constructor(
     @InjectRepository(DiscountTemplate) private readonly templates: Repository<DiscountTemplate>,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ fields, actor }: CreateTemplateCommand): Promise<{ id: number }> {
     checkTemplateTerms(fields);
-    const { identifiers } = await this.templates.insert(fields);
-    const id = Number(identifiers[0].id);
-    this.events.publish(
-      new DiscountTemplateChangedEvent('discount_template.created', id, actor, { after: fields }),
-    );
-    return { id };
+    const created = await this.templates.manager.transaction(async (manager) => {
+      const { identifiers } = await manager.insert(DiscountTemplate, fields);
+      const id = Number(identifiers[0].id);
+      const fact = new DiscountTemplateChangedEvent('discount_template.created', id, actor, {
+        after: fields,
+      });
+      await this.outbox.record(manager, fact);
+      return fact;
+    });
+    this.events.publish(created);
+    return { id: created.templateId };
   }
 }
 
@@ -69,6 +76,7 @@ export class UpdateTemplateHandler implements ICommandHandler<UpdateTemplateComm
     @InjectRepository(DiscountTemplate) private readonly templates: Repository<DiscountTemplate>,
     @InjectRepository(Discount) private readonly discounts: Repository<Discount>,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ templateId, changes, actor }: UpdateTemplateCommand): Promise<void> {
@@ -88,13 +96,15 @@ export class UpdateTemplateHandler implements ICommandHandler<UpdateTemplateComm
         { templateId },
       );
     }
-    await this.templates.update(templateId, after);
-    this.events.publish(
-      new DiscountTemplateChangedEvent('discount_template.updated', templateId, actor, {
-        before,
-        after: changes,
-      }),
-    );
+    const updated = new DiscountTemplateChangedEvent('discount_template.updated', templateId, actor, {
+      before,
+      after: changes,
+    });
+    await this.templates.manager.transaction(async (manager) => {
+      await manager.update(DiscountTemplate, templateId, after);
+      await this.outbox.record(manager, updated);
+    });
+    this.events.publish(updated);
   }
 }
 
@@ -125,6 +135,7 @@ export class DeleteTemplateHandler implements ICommandHandler<DeleteTemplateComm
     @InjectRepository(Discount) private readonly discounts: Repository<Discount>,
     private readonly queries: QueryBus,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ templateId, actor }: DeleteTemplateCommand): Promise<void> {
@@ -136,19 +147,21 @@ export class DeleteTemplateHandler implements ICommandHandler<DeleteTemplateComm
       if ((await this.queries.execute(new GetSettingQuery(key))) === templateId)
         throw inUse(templateId, { setting: key });
     }
+    const deleted = new DiscountTemplateChangedEvent('discount_template.deleted', templateId, actor, {
+      before: fieldsOf(template),
+    });
     try {
-      await this.templates.delete(templateId);
+      await this.templates.manager.transaction(async (manager) => {
+        await manager.delete(DiscountTemplate, templateId);
+        await this.outbox.record(manager, deleted);
+      });
     } catch (error) {
       // A code issued between the count and the delete: the foreign key refuses, the answer is the same.
       if (String((error as { code?: string }).code).startsWith('ER_ROW_IS_REFERENCED'))
         throw inUse(templateId, {});
       throw error;
     }
-    this.events.publish(
-      new DiscountTemplateChangedEvent('discount_template.deleted', templateId, actor, {
-        before: fieldsOf(template),
-      }),
-    );
+    this.events.publish(deleted);
   }
 }
 

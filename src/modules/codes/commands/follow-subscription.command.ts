@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Clock } from '../../../common/clock/clock';
 import { SubscriptionCodeFollowedEvent } from '../events/subscription-code.events';
 import { SubscriptionGiftState } from '../persistence/subscription-gift-state';
@@ -22,14 +23,19 @@ export class FollowSubscriptionHandler implements ICommandHandler<
     private readonly state: SubscriptionGiftState,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ userId }: FollowSubscriptionCommand): Promise<{ suspended: number; restored: number }> {
-    const changed = await this.state.follow(userId, this.clock.now());
-    if (changed.suspended > 0)
-      this.events.publish(new SubscriptionCodeFollowedEvent(userId, 'suspended', changed.suspended));
-    if (changed.restored > 0)
-      this.events.publish(new SubscriptionCodeFollowedEvent(userId, 'restored', changed.restored));
+    const facts: SubscriptionCodeFollowedEvent[] = [];
+    const changed = await this.state.follow(userId, this.clock.now(), async (manager, counts) => {
+      if (counts.suspended > 0)
+        facts.push(new SubscriptionCodeFollowedEvent(userId, 'suspended', counts.suspended));
+      if (counts.restored > 0)
+        facts.push(new SubscriptionCodeFollowedEvent(userId, 'restored', counts.restored));
+      await this.outbox.record(manager, ...facts);
+    });
+    for (const fact of facts) this.events.publish(fact);
     return changed;
   }
 }

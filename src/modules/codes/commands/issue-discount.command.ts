@@ -16,6 +16,7 @@ import { Discount } from '../persistence/discount.entity';
 import { DiscountView, toDiscountView } from '../queries/discount-view';
 import { duplicateKeyOf } from '../../../infrastructure/database/duplicate-key';
 import { invalidField } from '../../../common/errors/invalid-field';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 
 export interface IssueDiscountInput {
   /** The client; null only for a shared template (one code for many clients). */
@@ -66,6 +67,7 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ input }: IssueDiscountCommand): Promise<IssueResult> {
@@ -114,9 +116,15 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
     for (let attempt = 1; ; attempt++) {
       const code = generateCode();
       try {
-        const { identifiers } = await this.discounts.insert({ ...row, code });
-        const discount = await this.discounts.findOneByOrFail({ id: Number(identifiers[0].id) });
-        this.announce(discount, template, client, input);
+        // The code, its audit row and its fact (the client's notice) commit together.
+        const { discount, fact } = await this.discounts.manager.transaction(async (manager) => {
+          const { identifiers } = await manager.insert(Discount, { ...row, code });
+          const inserted = await manager.findOneByOrFail(Discount, { id: Number(identifiers[0].id) });
+          const issued = issuedFact(inserted, template, client, input);
+          await this.outbox.record(manager, issued);
+          return { discount: inserted, fact: issued };
+        });
+        this.events.publish(fact);
         return { alreadyIssued: false, discount: toDiscountView(discount, now) };
       } catch (error) {
         const duplicate = duplicateKeyOf(error);
@@ -162,35 +170,32 @@ export class IssueDiscountHandler implements ICommandHandler<IssueDiscountComman
   private existing(userId: number, templateId: number, periodKey: string): Promise<Discount | null> {
     return this.discounts.findOneBy({ userId, templateId, periodKey });
   }
+}
 
-  private announce(
-    discount: Discount,
-    template: DiscountTemplate,
-    client: ClientContact | null,
-    input: IssueDiscountInput,
-  ): void {
-    const actor: Actor = input.issuedByAdminId ? { type: 'admin', id: input.issuedByAdminId } : SYSTEM_ACTOR;
-    this.events.publish(
-      new DiscountIssuedEvent(
-        {
-          discountId: discount.id,
-          templateId: template.id,
-          userId: discount.userId,
-          telegramId: client?.telegramId ?? null,
-          firstName: client?.firstName ?? null,
-          code: discount.code,
-          kind: discount.kind,
-          value: discount.value,
-          valueText: formatValue(discount.kind, discount.value),
-          description: template.description,
-          reason: discount.reason,
-          periodKey: discount.periodKey,
-          expiresAt: discount.expiresAt,
-          isTest: discount.isTest,
-          announce: input.announce ?? true,
-        },
-        actor,
-      ),
-    );
-  }
+/** The fact of a new code, recorded in its transaction. */
+function issuedFact(
+  discount: Discount,
+  template: DiscountTemplate,
+  client: ClientContact | null,
+  input: IssueDiscountInput,
+): DiscountIssuedEvent {
+  const actor: Actor = input.issuedByAdminId ? { type: 'admin', id: input.issuedByAdminId } : SYSTEM_ACTOR;
+  return new DiscountIssuedEvent(
+    {
+      discountId: discount.id,
+      templateId: template.id,
+      userId: discount.userId,
+      code: discount.code,
+      kind: discount.kind,
+      value: discount.value,
+      valueText: formatValue(discount.kind, discount.value),
+      description: template.description,
+      reason: discount.reason,
+      periodKey: discount.periodKey,
+      expiresAt: discount.expiresAt,
+      isTest: discount.isTest,
+      announce: input.announce ?? true,
+    },
+    actor,
+  );
 }

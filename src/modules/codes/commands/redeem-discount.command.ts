@@ -53,7 +53,8 @@ export class RedeemDiscountCommand extends Command<Redemption> {
 /** A redeemed code: the answer, and the code as read (for the event). */
 interface Redeemed {
   redemption: Redemption;
-  card: CodeCard;
+  /** Recorded with the redemption; published after the commit (metrics, the dispatcher's nudge). */
+  fact: DiscountRedeemedEvent;
 }
 
 /** A refused attempt, with what it learnt about the code and the client for the refusal's usage row. */
@@ -100,7 +101,7 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
       throw error;
     }
     if ('redemption' in outcome) {
-      this.publish(outcome.card, outcome.redemption, input);
+      this.events.publish(outcome.fact);
       return outcome.redemption;
     }
     const earlier = await this.recordRefusal(input, request, idempotencyKey, outcome);
@@ -136,27 +137,37 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
         });
         const redeemable = card;
         const amount = purchase === null ? null : discountAmount(redeemable.kind, redeemable.value, purchase);
-        const redemption = await this.ledger.transaction(redeemable, clientUserId, now, async (ledger) => {
-          const redemptionCount = await ledger.spend();
-          if (redemptionCount === null) return null;
-          const answer: Omit<Redemption, 'redemptionId'> = {
-            ...codeFacts({ ...redeemable, redemptionCount }, client),
-            redeemed: true,
-            usedAt: now,
-            purchaseAmount: purchase,
-            discountAmount: amount,
-          };
-          const redemptionId = await ledger.record(
-            this.usageRow(input, request, idempotencyKey, redeemable.id, clientUserId, now, {
-              action: 'redeemed',
-              discountAmount: amount,
-              response: idempotencyKey === null ? null : { request, redemption: storedRedemption(answer) },
-            }),
-          );
-          return { redemptionId, ...answer };
+        // The answer as it will be, but for the count after the UPDATE, which the batch reads under its lock.
+        const answer: Omit<Redemption, 'redemptionId'> = {
+          ...codeFacts(redeemable, client),
+          redeemed: true,
+          usedAt: now,
+          purchaseAmount: purchase,
+          discountAmount: amount,
+        };
+        const fact = redeemedFact(redeemable, { redemptionId: 0, ...answer }, input);
+        const usage = this.usageRow(input, request, idempotencyKey, redeemable.id, clientUserId, now, {
+          action: 'redeemed',
+          discountAmount: amount,
+          response: idempotencyKey === null ? null : { request, redemption: storedRedemption(answer) },
         });
-        if (redemption) return { redemption, card: redeemable };
-        // The UPDATE matched nothing: someone was first or the code changed. Read it again for the reason.
+        const outcome = await this.ledger.redeem(redeemable, clientUserId, now, usage, fact);
+        if (outcome?.spent) {
+          fact.redeemed.redemptionId = outcome.redemptionId;
+          const redemption = {
+            redemptionId: outcome.redemptionId,
+            ...answer,
+            redemptionCount: outcome.redemptionCount,
+          };
+          return { redemption, fact };
+        }
+        if (outcome?.clientRedeemedAt) {
+          throw new DomainError(ErrorCode.CODE_ALREADY_USED, 'This client has already redeemed the code', {
+            code: redeemable.code,
+            usedAt: outcome.clientRedeemedAt.toISOString(),
+          });
+        }
+        // The UPDATE matched nothing (or lost a deadlock): someone was first or the code changed. Read it again.
       }
       throw new DomainError(
         ErrorCode.CODE_ALREADY_USED,
@@ -260,30 +271,6 @@ export class RedeemDiscountHandler implements ICommandHandler<RedeemDiscountComm
     if (error) throw error;
     return revivedRedemption(answer.redemption ?? {}, first.id);
   }
-
-  private publish(card: CodeCard, redemption: Redemption, input: RedeemDiscountInput): void {
-    this.events.publish(
-      new DiscountRedeemedEvent({
-        discountId: card.id,
-        redemptionId: redemption.redemptionId,
-        code: card.code,
-        templateId: card.templateId,
-        reason: card.reason,
-        userId: redemption.client?.userId ?? null,
-        kind: card.kind,
-        value: card.value,
-        valueText: redemption.valueText,
-        channel: input.channel,
-        cashierId: input.cashierId ?? null,
-        adminId: input.adminId ?? null,
-        terminalId: input.terminalId ?? null,
-        purchaseAmount: redemption.purchaseAmount,
-        discountAmount: redemption.discountAmount,
-        usedAt: redemption.usedAt,
-        isTest: card.isTest,
-      }),
-    );
-  }
 }
 
 /** Each channel names who acts: a programming error otherwise (the usage log and the audit need it). */
@@ -298,3 +285,30 @@ const sameRequest = (a: RequestFingerprint, b: RequestFingerprint): boolean =>
   a.purchaseAmount === b.purchaseAmount &&
   a.terminalId === b.terminalId &&
   a.clientUserId === b.clientUserId;
+
+/** The fact of a redemption, recorded in its transaction. */
+function redeemedFact(
+  card: CodeCard,
+  redemption: Redemption,
+  input: RedeemDiscountInput,
+): DiscountRedeemedEvent {
+  return new DiscountRedeemedEvent({
+    discountId: card.id,
+    redemptionId: redemption.redemptionId,
+    code: card.code,
+    templateId: card.templateId,
+    reason: card.reason,
+    userId: redemption.client?.userId ?? null,
+    kind: card.kind,
+    value: card.value,
+    valueText: redemption.valueText,
+    channel: input.channel,
+    cashierId: input.cashierId ?? null,
+    adminId: input.adminId ?? null,
+    terminalId: input.terminalId ?? null,
+    purchaseAmount: redemption.purchaseAmount,
+    discountAmount: redemption.discountAmount,
+    usedAt: redemption.usedAt,
+    isTest: card.isTest,
+  });
+}

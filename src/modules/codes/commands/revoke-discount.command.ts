@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../common/audit/audit-entry';
@@ -32,24 +33,29 @@ export class RevokeDiscountHandler implements ICommandHandler<RevokeDiscountComm
     @InjectRepository(Discount) private readonly discounts: Repository<Discount>,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ code, actor, note }: RevokeDiscountCommand): Promise<DiscountView> {
     const now = this.clock.now();
     const found = await this.discounts.findOneBy({ code: normalizeCode(code) });
     if (!found) throw new DomainError(ErrorCode.DISCOUNT_NOT_FOUND, 'No such code');
-    const result = await this.discounts
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'revoked' })
-      .where("id = :id AND status = 'active' AND (expires_at IS NULL OR expires_at > :now)", {
-        id: found.id,
-        now,
-      })
-      .execute();
-    const after = await this.discounts.findOneByOrFail({ id: found.id });
-    if (result.affected === 1) {
-      this.events.publish(new DiscountRevokedEvent(after.id, after.code, after.userId, actor, note));
+    const revoked = new DiscountRevokedEvent(found.id, found.code, found.userId, actor, note);
+    const { affected, after } = await this.discounts.manager.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Discount)
+        .set({ status: 'revoked' })
+        .where("id = :id AND status = 'active' AND (expires_at IS NULL OR expires_at > :now)", {
+          id: found.id,
+          now,
+        })
+        .execute();
+      if (result.affected === 1) await this.outbox.record(manager, revoked);
+      return { affected: result.affected, after: await manager.findOneByOrFail(Discount, { id: found.id }) };
+    });
+    if (affected === 1) {
+      this.events.publish(revoked);
       return toDiscountView(after, now);
     }
     switch (effectiveStatus(after, now)) {

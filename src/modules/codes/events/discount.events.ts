@@ -1,4 +1,5 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 import { DiscountKind } from '../persistence/discount-template.entity';
 import { UsageChannel } from '../persistence/discount-usage-log.entity';
 import { DiscountReason } from '../persistence/discount.entity';
@@ -7,11 +8,11 @@ import { DiscountReason } from '../persistence/discount.entity';
 export interface IssuedCode {
   discountId: number;
   templateId: number;
-  /** Null for a shared code (nobody to notify). */
+  /**
+   * Null for a shared code (nobody to notify). No contact (Telegram id, name) rides along: the payload
+   * outlives a client's deletion, so the notice looks the client up when it is sent.
+   */
   userId: number | null;
-  /** The client's Telegram id and first name at issue (null for a shared code or a deleted client). */
-  telegramId: number | null;
-  firstName: string | null;
   code: string;
   kind: DiscountKind;
   value: number;
@@ -25,7 +26,11 @@ export interface IssuedCode {
   announce: boolean;
 }
 
-/** A code was issued (any path: gift, manual, bulk). Not published when the issue found the code already there. */
+/**
+ * A code was issued (any path: gift, manual, bulk). Not published when the issue found the code already
+ * there. An outbox fact (consumer: the client's notice).
+ */
+@Fact('discount.issued')
 export class DiscountIssuedEvent extends AuditableEvent {
   constructor(
     readonly issued: IssuedCode,
@@ -46,7 +51,7 @@ export class DiscountIssuedEvent extends AuditableEvent {
   }
 }
 
-/** A code was redeemed (listeners: the client's notification, the referral reward, the audit log). */
+/** A code was redeemed. */
 export interface RedeemedCode {
   discountId: number;
   redemptionId: number;
@@ -79,6 +84,8 @@ const actorOfChannel = (r: RedeemedCode): Actor => {
   }
 };
 
+/** An outbox fact (consumers: the client's notice, the referral reward), audited with the redemption. */
+@Fact('discount.redeemed')
 export class DiscountRedeemedEvent extends AuditableEvent {
   constructor(readonly redeemed: RedeemedCode) {
     super();
@@ -96,7 +103,8 @@ export class DiscountRedeemedEvent extends AuditableEvent {
   }
 }
 
-/** An admin revoked a code. */
+/** An admin revoked a code (or a deleted client's code was). An outbox fact: audited with the change. */
+@Fact('discount.revoked')
 export class DiscountRevokedEvent extends AuditableEvent {
   constructor(
     readonly discountId: number,

@@ -1,6 +1,8 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 
-/** A discount template was created, changed or deleted. */
+/** A discount template was created, changed or deleted. An outbox fact: audited in its change's transaction. */
+@Fact('discount-template.changed')
 export class DiscountTemplateChangedEvent extends AuditableEvent {
   constructor(
     readonly action: 'discount_template.created' | 'discount_template.updated' | 'discount_template.deleted',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /*
  * An unused subscription gift follows its owner's subscription: suspended (suspended_at set) while the
@@ -25,10 +25,24 @@ const RESTORE = `
 export class SubscriptionGiftState {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Brings the client's unused subscription gifts in line with their subscription; how many changed. */
-  async follow(userId: number, now: Date): Promise<{ suspended: number; restored: number }> {
-    const suspended = (await this.dataSource.query(SUSPEND, [now, userId])) as { affectedRows: number };
-    const restored = (await this.dataSource.query(RESTORE, [userId])) as { affectedRows: number };
-    return { suspended: suspended.affectedRows, restored: restored.affectedRows };
+  /**
+   * Brings the client's unused subscription gifts in line with their subscription; how many changed.
+   * `alongside` runs in the same transaction with the counts (the audit's outbox facts).
+   */
+  async follow(
+    userId: number,
+    now: Date,
+    alongside: (
+      manager: EntityManager,
+      changed: { suspended: number; restored: number },
+    ) => Promise<unknown> = async () => undefined,
+  ): Promise<{ suspended: number; restored: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const suspended = (await manager.query(SUSPEND, [now, userId])) as { affectedRows: number };
+      const restored = (await manager.query(RESTORE, [userId])) as { affectedRows: number };
+      const changed = { suspended: suspended.affectedRows, restored: restored.affectedRows };
+      await alongside(manager, changed);
+      return changed;
+    });
   }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { UsageAction, UsageChannel } from './discount-usage-log.entity';
 import { isDuplicateKey } from '../../../infrastructure/database/duplicate-key';
+import { JsonPatch, jsonValue, Statement } from '../../../infrastructure/database/statement-batches';
 
 /** What an idempotent request asked for: a second use of its key must ask for the same. */
 export interface RequestFingerprint {
@@ -50,6 +51,36 @@ const INSERT_SQL = `
     (discount_id, user_id, cashier_id, channel, action, reject_code, purchase_amount, discount_amount,
      terminal_id, idempotency_key, response, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const COLUMNS = `discount_id, user_id, cashier_id, channel, action, reject_code, purchase_amount, discount_amount,
+     terminal_id, idempotency_key, response, created_at`;
+
+/**
+ * The usage row as one statement of a batch, written only when `guard` holds (the redemption's UPDATE
+ * matched), its stored answer patched with what the batch learnt (the count after the UPDATE).
+ */
+export function guardedUsageInsert(row: UsageRow, guard: string, responsePatch?: JsonPatch): Statement {
+  const response = row.response === null ? 'NULL' : jsonValue(responsePatch);
+  return {
+    sql:
+      `INSERT INTO discount_usage_logs (${COLUMNS}) ` +
+      `SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${response}, ? FROM DUAL WHERE ${guard}`,
+    values: [
+      row.discountId,
+      row.userId,
+      row.cashierId,
+      row.channel,
+      row.action,
+      row.rejectCode,
+      row.purchaseAmount,
+      row.discountAmount,
+      row.terminalId,
+      row.idempotencyKey,
+      ...(row.response === null ? [] : [JSON.stringify(row.response)]),
+      row.createdAt,
+    ],
+  };
+}
 
 /** The row holding an idempotency key's first answer: its id is the redemption's id when it was one. */
 export interface AnswerRow {

@@ -1,6 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
 import { RecentSetting } from '../../settings/queries/recent-setting';
 import { referralGifts } from '../domain/referral-reward';
 import { ReferralFacts } from '../persistence/referral-facts';
@@ -69,8 +70,9 @@ export class RewardReferralHandler
           alreadyIssued: result.alreadyIssued,
         });
       } catch (error) {
-        // A deleted inviter, a switched-off template: the other side still gets theirs.
-        if (!(error instanceof DomainError)) throw error;
+        // A deleted inviter, a switched-off template: the other side still gets theirs. An outage is no
+        // answer: thrown, so the outbox tries again.
+        if (!(error instanceof DomainError) || error.code === ErrorCode.SERVICE_UNAVAILABLE) throw error;
         this.logger.warn(
           { userId: gift.userId, templateId, code: error.code },
           'No referral reward: ' + error.message,

@@ -15,7 +15,8 @@ export interface SubscriptionGift {
 /**
  * The subscription gift: the template of `subscription.template_id` issued once per client ever (period key
  * `once`), or null while the setting is null or the template cannot be issued (switched off, deleted).
- * Its one caller is the UserSubscribed listener. `announce`: false when the bot's reply shows the code (a
+ * Its callers: the UserSubscribed listener (fast, for the reply) and the `gifts.subscription-gift` outbox
+ * consumer (durable); the period key makes it one gift whichever runs first. `announce`: false when the bot's reply shows the code (a
  * «Я подписался» press), true for a join the channel reported (the notices module announces it then).
  * A gift issued to a client who has already left the channel again is suspended at once.
  */

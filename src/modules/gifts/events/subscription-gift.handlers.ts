@@ -1,15 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus, EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { FollowSubscriptionCommand } from '../../codes/commands/follow-subscription.command';
-import { UserSubscribedEvent, UserUnsubscribedEvent } from '../../users/events/user.events';
+import { UserSubscribedEvent } from '../../users/events/user.events';
 import { GrantSubscriptionGiftCommand, SubscriptionGift } from '../commands/subscription-gift.commands';
 import { SubscriptionGiftGrants } from '../subscription-gift-grants';
 
 /**
- * The one writer of the subscription gift: the first subscription ever brings it, whichever way it became
- * known (the bot's «Я подписался», a `chat_member` join). The grant is kept for the bot's reply, which shows
- * the code of a button press (AwaitSubscriptionGiftQuery); a join's gift is announced instead. A return only
- * restores the gift suspended at the leave.
+ * The fast path of the subscription gift: the first subscription ever brings it, whichever way it became
+ * known (the bot's «Я подписался», a `chat_member` join), granted in the process that recorded it so the
+ * bot's and the Mini App's reply can show the code of a button press (AwaitSubscriptionGiftQuery); a join's
+ * gift is announced instead. The durable path is the `gifts.subscription-gift` outbox consumer, a few
+ * seconds later: if this grant failed (or the process died first), it issues the gift and announces it.
+ * Both issue with the period key `once`, whose unique index makes it one gift whichever writes first.
  */
 @EventsHandler(UserSubscribedEvent)
 export class GiveSubscriptionGiftHandler implements IEventHandler<UserSubscribedEvent> {
@@ -21,10 +22,7 @@ export class GiveSubscriptionGiftHandler implements IEventHandler<UserSubscribed
   ) {}
 
   async handle({ userId, firstTime, source }: UserSubscribedEvent): Promise<void> {
-    if (!firstTime) {
-      await this.follow(userId);
-      return;
-    }
+    if (!firstTime) return;
     // Handed over before the first await, so the reply (after SetSubscriptionCommand returns) finds it.
     const grant = this.grant(userId, source === 'channel');
     this.grants.track(userId, grant);
@@ -35,32 +33,11 @@ export class GiveSubscriptionGiftHandler implements IEventHandler<UserSubscribed
     try {
       return await this.commands.execute(new GrantSubscriptionGiftCommand(userId, announce));
     } catch (error) {
-      this.logger.error({ err: error, userId }, 'Could not give the subscription gift');
+      this.logger.warn(
+        { err: error, userId },
+        'Could not give the subscription gift now; the outbox consumer gives it shortly',
+      );
       return null;
-    }
-  }
-
-  private async follow(userId: number): Promise<void> {
-    try {
-      await this.commands.execute(new FollowSubscriptionCommand(userId));
-    } catch (error) {
-      this.logger.error({ err: error, userId }, 'Could not restore the subscription gift');
-    }
-  }
-}
-
-/** A client who leaves the channel keeps an unused subscription gift, suspended until they return. */
-@EventsHandler(UserUnsubscribedEvent)
-export class SuspendSubscriptionGiftHandler implements IEventHandler<UserUnsubscribedEvent> {
-  private readonly logger = new Logger(SuspendSubscriptionGiftHandler.name);
-
-  constructor(private readonly commands: CommandBus) {}
-
-  async handle({ userId }: UserUnsubscribedEvent): Promise<void> {
-    try {
-      await this.commands.execute(new FollowSubscriptionCommand(userId));
-    } catch (error) {
-      this.logger.error({ err: error, userId }, 'Could not suspend the subscription gift');
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../common/audit/audit-entry';
@@ -27,6 +28,7 @@ export class UpdateMessageTemplateHandler implements ICommandHandler<UpdateMessa
     @InjectRepository(MessageTemplate) private readonly templates: Repository<MessageTemplate>,
     private readonly texts: MessageTexts,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ key, text, actor }: UpdateMessageTemplateCommand): Promise<void> {
@@ -35,11 +37,15 @@ export class UpdateMessageTemplateHandler implements ICommandHandler<UpdateMessa
       throw new DomainError(ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND, `No message template "${key}"`, { key });
     }
     checkTemplateText(key, text);
-    await this.templates.update(template.id, {
-      text,
-      updatedByAdminId: actor.type === 'admin' && actor.id !== null ? Number(actor.id) : null,
+    const changed = new MessageTemplateChangedEvent(key, template.text, text, actor);
+    await this.templates.manager.transaction(async (manager) => {
+      await manager.update(MessageTemplate, template.id, {
+        text,
+        updatedByAdminId: actor.type === 'admin' && actor.id !== null ? Number(actor.id) : null,
+      });
+      await this.outbox.record(manager, changed);
     });
     await this.texts.forget(key);
-    this.events.publish(new MessageTemplateChangedEvent(key, template.text, text, actor));
+    this.events.publish(changed);
   }
 }

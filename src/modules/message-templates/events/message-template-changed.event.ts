@@ -1,5 +1,8 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 
+/** An admin changed a message text. An outbox fact: audited in its change's transaction. */
+@Fact('message-template.changed')
 export class MessageTemplateChangedEvent extends AuditableEvent {
   constructor(
     readonly key: string,

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { EventsHandler, IEventHandler, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
+import { DeliveredFact } from '../../../infrastructure/outbox/fact';
+import { ConsumesFacts, OutboxConsumer } from '../../../infrastructure/outbox/outbox-consumer';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { ClientTelegram, StaffTelegram } from '../../../infrastructure/telegram/telegram-senders';
 import {
@@ -84,12 +86,16 @@ export class SetMenuButtonsAtStartUp implements OnApplicationBootstrap {
   }
 }
 
-/** An approved cashier gets the scanner in the staff bot's menu; a revoked one loses it. */
-@EventsHandler(CashierApprovedEvent, CashierRevokedEvent)
-export class FollowCashierMenuButtonHandler implements IEventHandler<CashierDecisionEvent> {
+/**
+ * An approved cashier gets the scanner in the staff bot's menu; a revoked one loses it. An outbox consumer
+ * (setting a button twice is harmless).
+ */
+@Injectable()
+@OutboxConsumer('miniapp.cashier-menu-button', CashierApprovedEvent, CashierRevokedEvent)
+export class FollowCashierMenuButtonConsumer implements ConsumesFacts<CashierDecisionEvent> {
   constructor(private readonly buttons: MiniAppMenuButtons) {}
 
-  async handle({ cashier }: CashierDecisionEvent): Promise<void> {
+  async handle({ fact: { cashier } }: DeliveredFact<CashierDecisionEvent>): Promise<void> {
     await this.buttons.forCashier(cashier.telegramId, cashier.status === 'approved');
   }
 }

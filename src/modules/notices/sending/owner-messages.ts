@@ -3,11 +3,18 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { ExtraReplyMessage } from 'telegraf/typings/telegram-types';
 import { StaffTelegram } from '../../../infrastructure/telegram/telegram-senders';
 import { ListAdminsQuery } from '../../staff/queries/list-admins.query';
+import { failureOf, telegramVerdict } from '../domain/telegram-failure';
 
 /** How a message to the owners went: owners it could go to, and owners who got it. */
 export interface OwnersTold {
   reachable: number;
   told: number;
+  /**
+   * Owners missed because of a failure worth trying again (a 429, a 5xx, the network), with the first such
+   * error: a caller that can retry (an outbox consumer) does so when nobody was told.
+   */
+  transient: number;
+  transientError?: unknown;
 }
 
 /**
@@ -34,16 +41,25 @@ export class OwnerMessages {
     const reachable = owners.items.filter((owner) => owner.isActive && owner.telegramId !== null);
     if (reachable.length === 0) this.logger.warn(about, 'No owner has linked Telegram: nobody was told');
     const sent = await Promise.all(
-      reachable.map(async (owner) => {
+      reachable.map(async (owner): Promise<{ told: true } | { told: false; transient: unknown }> => {
         try {
           await this.telegram.sendMessage(Number(owner.telegramId), html, { parse_mode: 'HTML', ...extra });
-          return true;
+          return { told: true };
         } catch (error) {
           this.logger.warn({ ...about, err: error, adminId: owner.id }, 'Could not reach an owner');
-          return false;
+          const { kind } = telegramVerdict(failureOf(error));
+          return { told: false, transient: kind === 'blocked' || kind === 'refused' ? undefined : error };
         }
       }),
     );
-    return { reachable: reachable.length, told: sent.filter(Boolean).length };
+    const transient = sent.flatMap((result) =>
+      !result.told && result.transient !== undefined ? [result.transient] : [],
+    );
+    return {
+      reachable: reachable.length,
+      told: sent.filter((result) => result.told).length,
+      transient: transient.length,
+      transientError: transient[0],
+    };
   }
 }

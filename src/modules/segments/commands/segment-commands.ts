@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Not, Repository } from 'typeorm';
 import { Actor } from '../../../common/audit/audit-entry';
@@ -49,6 +50,7 @@ export class CreateSegmentHandler implements ICommandHandler<CreateSegmentComman
     @InjectRepository(Segment) private readonly segments: Repository<Segment>,
     private readonly queries: QueryBus,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ fields, actor }: CreateSegmentCommand): Promise<{ id: number }> {
@@ -56,15 +58,20 @@ export class CreateSegmentHandler implements ICommandHandler<CreateSegmentComman
     const filter = await checkedFilter(this.queries, fields.filter);
     if (await this.segments.existsBy({ name })) throw nameTaken(name);
     try {
-      const { identifiers } = await this.segments.insert({
-        name,
-        description: fields.description?.trim() || null,
-        filter: filter as never, // TypeORM's partial-entity type cannot express a JSON column
-        isSystem: false,
+      const created = await this.segments.manager.transaction(async (manager) => {
+        const { identifiers } = await manager.insert(Segment, {
+          name,
+          description: fields.description?.trim() || null,
+          filter: filter as never, // TypeORM's partial-entity type cannot express a JSON column
+          isSystem: false,
+        });
+        const id = Number(identifiers[0].id);
+        const fact = new SegmentChangedEvent('segment.created', id, actor, { after: { name, filter } });
+        await this.outbox.record(manager, fact);
+        return fact;
       });
-      const id = Number(identifiers[0].id);
-      this.events.publish(new SegmentChangedEvent('segment.created', id, actor, { after: { name, filter } }));
-      return { id };
+      this.events.publish(created);
+      return { id: created.segmentId };
     } catch (error) {
       if (isDuplicateKey(error)) throw nameTaken(name);
       throw error;
@@ -90,6 +97,7 @@ export class UpdateSegmentHandler implements ICommandHandler<UpdateSegmentComman
     private readonly audience: SegmentAudience,
     private readonly queries: QueryBus,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ segmentId, fields, actor }: UpdateSegmentCommand): Promise<void> {
@@ -103,15 +111,21 @@ export class UpdateSegmentHandler implements ICommandHandler<UpdateSegmentComman
     if (changes.name && (await this.segments.existsBy({ name: changes.name, id: Not(segmentId) }))) {
       throw nameTaken(changes.name);
     }
+    const before = { name: segment.name, description: segment.description, filter: segment.filter };
+    const updated = new SegmentChangedEvent('segment.updated', segmentId, actor, {
+      before,
+      after: { ...changes },
+    });
     try {
-      await this.segments.update(segmentId, changes as never);
+      await this.segments.manager.transaction(async (manager) => {
+        await manager.update(Segment, segmentId, changes as never);
+        await this.outbox.record(manager, updated);
+      });
     } catch (error) {
       if (isDuplicateKey(error)) throw nameTaken(changes.name ?? '');
       throw error;
     }
-    const before = { name: segment.name, description: segment.description, filter: segment.filter };
-    const after = { ...changes };
-    this.events.publish(new SegmentChangedEvent('segment.updated', segmentId, actor, { before, after }));
+    this.events.publish(updated);
   }
 }
 
@@ -134,6 +148,7 @@ export class DeleteSegmentHandler implements ICommandHandler<DeleteSegmentComman
     private readonly dataSource: DataSource,
     private readonly audience: SegmentAudience,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ segmentId, actor }: DeleteSegmentCommand): Promise<void> {
@@ -147,16 +162,18 @@ export class DeleteSegmentHandler implements ICommandHandler<DeleteSegmentComman
       [segmentId],
     );
     if (Number(used) > 0) throw inUse(Number(used));
+    const deleted = new SegmentChangedEvent('segment.deleted', segmentId, actor, {
+      before: { name: segment.name, filter: segment.filter },
+    });
     try {
-      await this.dataSource.getRepository(Segment).delete(segmentId);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.delete(Segment, segmentId);
+        await this.outbox.record(manager, deleted);
+      });
     } catch (error) {
       if ((error as { code?: string }).code === 'ER_ROW_IS_REFERENCED_2') throw inUse(1);
       throw error;
     }
-    this.events.publish(
-      new SegmentChangedEvent('segment.deleted', segmentId, actor, {
-        before: { name: segment.name, filter: segment.filter },
-      }),
-    );
+    this.events.publish(deleted);
   }
 }

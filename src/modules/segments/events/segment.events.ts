@@ -1,6 +1,8 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 
-/** A saved segment was created, changed or deleted by an admin. */
+/** A saved segment was created, changed or deleted by an admin. An outbox fact: audited with the change. */
+@Fact('segment.changed')
 export class SegmentChangedEvent extends AuditableEvent {
   constructor(
     readonly action: 'segment.created' | 'segment.updated' | 'segment.deleted',

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Actor } from '../../../common/audit/audit-entry';
 import { checkSettingValue, requireSettingKey } from '../domain/check-setting';
 import { SettingKey, SettingValues } from '../domain/setting-definitions';
@@ -26,14 +27,17 @@ export class ChangeSettingHandler implements ICommandHandler<ChangeSettingComman
   constructor(
     private readonly store: SettingsStore,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ key: rawKey, value: rawValue, actor }: ChangeSettingCommand): Promise<ChangedSetting> {
     const key = requireSettingKey(rawKey);
     const value = checkSettingValue(key, rawValue) as SettingValues[SettingKey];
     const before = (await this.store.all())[key];
-    await this.store.save(key, value, actor.type === 'admin' && actor.id !== null ? Number(actor.id) : null);
-    this.events.publish(new SettingChangedEvent(key, before, value, actor));
+    const changed = new SettingChangedEvent(key, before, value, actor);
+    const adminId = actor.type === 'admin' && actor.id !== null ? Number(actor.id) : null;
+    await this.store.save(key, value, adminId, (manager) => this.outbox.record(manager, changed));
+    this.events.publish(changed);
     return { key, value };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
 import { SETTING_DEFINITIONS, SETTING_KEYS, SettingKey, SettingValues } from '../domain/setting-definitions';
 import { Setting } from './setting.entity';
@@ -30,9 +30,21 @@ export class SettingsStore {
     return values;
   }
 
-  async save<K extends SettingKey>(key: K, value: SettingValues[K], adminId: number | null): Promise<void> {
-    // TypeORM's partial-entity type cannot express a JSON column holding null, hence the cast.
-    await this.settings.upsert({ key, value: value as never, updatedByAdminId: adminId }, ['key']);
+  /**
+   * Writes one setting and runs `alongside` in the same transaction (the outbox fact of the change), then
+   * drops the cache so every replica reads the new value on its next call.
+   */
+  async save<K extends SettingKey>(
+    key: K,
+    value: SettingValues[K],
+    adminId: number | null,
+    alongside: (manager: EntityManager) => Promise<unknown> = async () => undefined,
+  ): Promise<void> {
+    await this.settings.manager.transaction(async (manager) => {
+      // TypeORM's partial-entity type cannot express a JSON column holding null, hence the cast.
+      await manager.upsert(Setting, { key, value: value as never, updatedByAdminId: adminId }, ['key']);
+      await alongside(manager);
+    });
     await this.redis.del(this.keys.key('cache', 'settings'));
   }
 

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash } from 'bcryptjs';
 import { Repository } from 'typeorm';
@@ -31,6 +32,7 @@ export class CreateAdminHandler implements ICommandHandler<CreateAdminCommand, {
   constructor(
     @InjectRepository(Admin) private readonly admins: Repository<Admin>,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ username, password, role, actor }: CreateAdminCommand): Promise<{ id: number }> {
@@ -41,17 +43,20 @@ export class CreateAdminHandler implements ICommandHandler<CreateAdminCommand, {
     }
     const passwordHash = await hash(password, BCRYPT_ROUNDS);
     try {
-      const { identifiers } = await this.admins.insert({
-        username: name,
-        passwordHash,
-        role,
-        isActive: true,
+      const created = await this.admins.manager.transaction(async (manager) => {
+        const { identifiers } = await manager.insert(Admin, {
+          username: name,
+          passwordHash,
+          role,
+          isActive: true,
+        });
+        const id = Number(identifiers[0].id);
+        const fact = new AdminChangedEvent('admin.created', id, actor, { after: { username: name, role } });
+        await this.outbox.record(manager, fact);
+        return fact;
       });
-      const id = Number(identifiers[0].id);
-      this.events.publish(
-        new AdminChangedEvent('admin.created', id, actor, { after: { username: name, role } }),
-      );
-      return { id };
+      this.events.publish(created);
+      return { id: created.adminId };
     } catch (error) {
       if (isDuplicateKey(error)) {
         throw new DomainError(ErrorCode.ADMIN_USERNAME_TAKEN, `The username "${name}" is taken`);

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
@@ -33,24 +34,30 @@ export class DecideCashierHandler implements ICommandHandler<DecideCashierComman
     @InjectRepository(Admin) private readonly admins: Repository<Admin>,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ cashierId, decision, adminId }: DecideCashierCommand): Promise<CashierView> {
     ensureMayDecide(await this.admins.findOneBy({ id: adminId }));
-    const { affected } = await this.cashiers.update(
-      { id: cashierId, status: 'pending' },
-      { status: statusAfter(decision), decidedByAdminId: adminId, decidedAt: this.clock.now() },
-    );
-    const cashier = await this.cashiers.findOneBy({ id: cashierId });
-    if (!cashier)
-      throw new DomainError(ErrorCode.CASHIER_NOT_FOUND, `No cashier #${cashierId}`, { cashierId });
-    if (!affected) throw alreadyDecided(cashier);
-    const view = toCashierView(cashier);
-    this.events.publish(
-      decision === 'approve'
-        ? new CashierApprovedEvent(view, 'pending', adminId)
-        : new CashierRejectedEvent(view, 'pending', adminId),
-    );
-    return view;
+    const decided = await this.cashiers.manager.transaction(async (manager) => {
+      const { affected } = await manager.update(
+        Cashier,
+        { id: cashierId, status: 'pending' },
+        { status: statusAfter(decision), decidedByAdminId: adminId, decidedAt: this.clock.now() },
+      );
+      const cashier = await manager.findOneBy(Cashier, { id: cashierId });
+      if (!cashier)
+        throw new DomainError(ErrorCode.CASHIER_NOT_FOUND, `No cashier #${cashierId}`, { cashierId });
+      if (!affected) throw alreadyDecided(cashier);
+      const view = toCashierView(cashier);
+      const fact =
+        decision === 'approve'
+          ? new CashierApprovedEvent(view, 'pending', adminId)
+          : new CashierRejectedEvent(view, 'pending', adminId);
+      await this.outbox.record(manager, fact);
+      return fact;
+    });
+    this.events.publish(decided);
+    return decided.cashier;
   }
 }

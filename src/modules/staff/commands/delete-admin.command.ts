@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Actor } from '../../../common/audit/audit-entry';
 import { ensureAnOwnerRemains } from '../domain/owner-rule';
 import { AdminChangedEvent } from '../events/admin.events';
@@ -20,14 +21,18 @@ export class DeleteAdminHandler implements ICommandHandler<DeleteAdminCommand, v
   constructor(
     private readonly accounts: AdminAccounts,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ adminId, actor }: DeleteAdminCommand): Promise<void> {
-    const before = await this.accounts.change(adminId, async (admin, activeOwners, manager) => {
+    const deleted = await this.accounts.change(adminId, async (admin, activeOwners, manager) => {
       ensureAnOwnerRemains(activeOwners, admin, null);
       await manager.delete(Admin, adminId);
-      return { username: admin.username, role: admin.role };
+      const before = { username: admin.username, role: admin.role };
+      const fact = new AdminChangedEvent('admin.deleted', adminId, actor, { before });
+      await this.outbox.record(manager, fact);
+      return fact;
     });
-    this.events.publish(new AdminChangedEvent('admin.deleted', adminId, actor, { before }));
+    this.events.publish(deleted);
   }
 }

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { checkCashierFullName } from '../domain/cashier-full-name';
@@ -37,6 +38,7 @@ export class RegisterCashierHandler implements ICommandHandler<RegisterCashierCo
   constructor(
     @InjectRepository(Cashier) private readonly cashiers: Repository<Cashier>,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({
@@ -49,9 +51,19 @@ export class RegisterCashierHandler implements ICommandHandler<RegisterCashierCo
     if (existing)
       return { cashierId: existing.id, fullName: existing.fullName, status: existing.status, created: false };
     try {
-      const { identifiers } = await this.cashiers.insert({ telegramId, fullName: name, status: 'pending' });
-      const cashier = await this.cashiers.findOneByOrFail({ id: Number(identifiers[0].id) });
-      this.events.publish(new CashierRegisteredEvent(toCashierView(cashier), telegramUsername));
+      const registered = await this.cashiers.manager.transaction(async (manager) => {
+        const { identifiers } = await manager.insert(Cashier, {
+          telegramId,
+          fullName: name,
+          status: 'pending',
+        });
+        const inserted = await manager.findOneByOrFail(Cashier, { id: Number(identifiers[0].id) });
+        const fact = new CashierRegisteredEvent(toCashierView(inserted), telegramUsername);
+        await this.outbox.record(manager, fact);
+        return { cashier: inserted, fact };
+      });
+      this.events.publish(registered.fact);
+      const { cashier } = registered;
       return { cashierId: cashier.id, fullName: cashier.fullName, status: cashier.status, created: true };
     } catch (error) {
       // The same person applying twice at once: the unique key lets one through.

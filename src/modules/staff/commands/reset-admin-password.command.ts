@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash } from 'bcryptjs';
 import { Repository } from 'typeorm';
@@ -26,12 +27,18 @@ export class ResetAdminPasswordHandler implements ICommandHandler<ResetAdminPass
   constructor(
     @InjectRepository(Admin) private readonly admins: Repository<Admin>,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ adminId, password, actor }: ResetAdminPasswordCommand): Promise<void> {
     checkPasswordStrength(password);
-    const result = await this.admins.update(adminId, { passwordHash: await hash(password, BCRYPT_ROUNDS) });
-    if (!result.affected) throw new DomainError(ErrorCode.ADMIN_NOT_FOUND, `No admin #${adminId}`);
-    this.events.publish(new AdminChangedEvent('admin.password_reset', adminId, actor));
+    const passwordHash = await hash(password, BCRYPT_ROUNDS);
+    const reset = new AdminChangedEvent('admin.password_reset', adminId, actor);
+    await this.admins.manager.transaction(async (manager) => {
+      const result = await manager.update(Admin, adminId, { passwordHash });
+      if (!result.affected) throw new DomainError(ErrorCode.ADMIN_NOT_FOUND, `No admin #${adminId}`);
+      await this.outbox.record(manager, reset);
+    });
+    this.events.publish(reset);
   }
 }

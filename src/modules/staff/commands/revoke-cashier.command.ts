@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
@@ -31,6 +32,7 @@ export class RevokeCashierHandler implements ICommandHandler<RevokeCashierComman
     @InjectRepository(Admin) private readonly admins: Repository<Admin>,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ cashierId, adminId }: RevokeCashierCommand): Promise<CashierView> {
@@ -40,14 +42,19 @@ export class RevokeCashierHandler implements ICommandHandler<RevokeCashierComman
       throw new DomainError(ErrorCode.CASHIER_NOT_FOUND, `No cashier #${cashierId}`, { cashierId });
     ensureRevocable(before);
     // Conditional on the status just read, so a concurrent decision is not silently overwritten.
-    const { affected } = await this.cashiers.update(
-      { id: cashierId, status: before.status },
-      { status: 'revoked', decidedByAdminId: adminId, decidedAt: this.clock.now() },
-    );
-    const after = await this.cashiers.findOneByOrFail({ id: cashierId });
-    if (!affected) throw alreadyDecided(after);
-    const view = toCashierView(after);
-    this.events.publish(new CashierRevokedEvent(view, before.status, adminId));
-    return view;
+    const revoked = await this.cashiers.manager.transaction(async (manager) => {
+      const { affected } = await manager.update(
+        Cashier,
+        { id: cashierId, status: before.status },
+        { status: 'revoked', decidedByAdminId: adminId, decidedAt: this.clock.now() },
+      );
+      const after = await manager.findOneByOrFail(Cashier, { id: cashierId });
+      if (!affected) throw alreadyDecided(after);
+      const fact = new CashierRevokedEvent(toCashierView(after), before.status, adminId);
+      await this.outbox.record(manager, fact);
+      return fact;
+    });
+    this.events.publish(revoked);
+    return revoked.cashier;
   }
 }

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Actor } from '../../../common/audit/audit-entry';
 import { AdminRole } from '../../../common/auth/access';
 import { ensureAnOwnerRemains } from '../domain/owner-rule';
@@ -22,15 +23,19 @@ export class UpdateAdminHandler implements ICommandHandler<UpdateAdminCommand, v
   constructor(
     private readonly accounts: AdminAccounts,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ adminId, changes, actor }: UpdateAdminCommand): Promise<void> {
-    const before = await this.accounts.change(adminId, async (admin, activeOwners, manager) => {
+    const changed = await this.accounts.change(adminId, async (admin, activeOwners, manager) => {
       const after = { role: changes.role ?? admin.role, isActive: changes.isActive ?? admin.isActive };
       ensureAnOwnerRemains(activeOwners, admin, after);
       await manager.update(Admin, adminId, after);
-      return { role: admin.role, isActive: admin.isActive };
+      const before = { role: admin.role, isActive: admin.isActive };
+      const fact = new AdminChangedEvent('admin.updated', adminId, actor, { before, after: changes });
+      await this.outbox.record(manager, fact);
+      return fact;
     });
-    this.events.publish(new AdminChangedEvent('admin.updated', adminId, actor, { before, after: changes }));
+    this.events.publish(changed);
   }
 }

@@ -1,8 +1,13 @@
 import { AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 import { CashierStatus } from '../domain/cashier-status';
 import { CashierView } from '../queries/cashier-view';
 
-/** Someone applied through the staff bot to be a cashier; the owners are asked to decide. */
+/**
+ * Someone applied through the staff bot to be a cashier; the owners are asked to decide. An outbox fact
+ * (consumer: the owners' decision keyboard).
+ */
+@Fact('cashier.registered')
 export class CashierRegisteredEvent extends AuditableEvent {
   constructor(
     readonly cashier: CashierView,
@@ -25,7 +30,10 @@ export class CashierRegisteredEvent extends AuditableEvent {
   }
 }
 
-/** An owner changed a cashier's status: approved or rejected an application, or revoked access. */
+/**
+ * An owner changed a cashier's status: approved or rejected an application, or revoked access. Outbox facts
+ * (consumers: the cashier told, the staff bot's menu button).
+ */
 export abstract class CashierDecisionEvent extends AuditableEvent {
   abstract readonly action: 'cashier.approved' | 'cashier.rejected' | 'cashier.revoked';
 
@@ -49,14 +57,17 @@ export abstract class CashierDecisionEvent extends AuditableEvent {
   }
 }
 
+@Fact('cashier.approved')
 export class CashierApprovedEvent extends CashierDecisionEvent {
   readonly action = 'cashier.approved';
 }
 
+@Fact('cashier.rejected')
 export class CashierRejectedEvent extends CashierDecisionEvent {
   readonly action = 'cashier.rejected';
 }
 
+@Fact('cashier.revoked')
 export class CashierRevokedEvent extends CashierDecisionEvent {
   readonly action = 'cashier.revoked';
 }

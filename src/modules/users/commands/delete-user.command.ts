@@ -5,6 +5,7 @@ import { telegramIdHash } from '../domain/client-identity';
 import { UserDeletedEvent } from '../events/user.events';
 import { User } from '../persistence/user.entity';
 import { lockClient } from './lock-client';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 
 /**
  * An owner deletes a client by anonymising the row: names, username, language, birth date, notes, tags and
@@ -26,9 +27,11 @@ export class DeleteUserHandler implements ICommandHandler<DeleteUserCommand, voi
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ userId, actor }: DeleteUserCommand): Promise<void> {
+    const deleted = new UserDeletedEvent(userId, actor);
     await this.dataSource.transaction(async (manager) => {
       const user = await lockClient(manager, userId);
       await manager.update(User, userId, {
@@ -46,7 +49,8 @@ export class DeleteUserHandler implements ICommandHandler<DeleteUserCommand, voi
         isSubscribed: false,
         status: 'deleted',
       });
+      await this.outbox.record(manager, deleted);
     });
-    this.events.publish(new UserDeletedEvent(userId, actor));
+    this.events.publish(deleted);
   }
 }

@@ -2,6 +2,7 @@ import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { UserBlockedBotEvent } from '../events/user.events';
 import { User } from '../persistence/user.entity';
 
@@ -25,6 +26,7 @@ export class MarkClientBlockedHandler implements ICommandHandler<
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({
@@ -33,11 +35,18 @@ export class MarkClientBlockedHandler implements ICommandHandler<
     const user = await this.users.findOne({ select: ['id'], where: { telegramId } });
     if (!user) return { userId: null, changed: false };
     // Conditional on `active`, so a burst of 403s from parallel senders publishes the event once.
-    const { affected } = await this.users.update(
-      { id: user.id, status: 'active' },
-      { status: 'blocked', blockedAt: this.clock.now() },
-    );
-    if (affected) this.events.publish(new UserBlockedBotEvent(user.id));
-    return { userId: user.id, changed: Boolean(affected) };
+    // The change and its fact (audit row) commit together.
+    const fact = new UserBlockedBotEvent(user.id);
+    const affected = await this.users.manager.transaction(async (manager) => {
+      const { affected: changed } = await manager.update(
+        User,
+        { id: user.id, status: 'active' },
+        { status: 'blocked', blockedAt: this.clock.now() },
+      );
+      if (changed) await this.outbox.record(manager, fact);
+      return Boolean(changed);
+    });
+    if (affected) this.events.publish(fact);
+    return { userId: user.id, changed: affected };
   }
 }

@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
@@ -50,6 +51,7 @@ export class RecordClientVisitHandler implements ICommandHandler<RecordClientVis
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly queries: QueryBus,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -64,18 +66,28 @@ export class RecordClientVisitHandler implements ICommandHandler<RecordClientVis
   private async welcomeBack(user: User, profile: StartInput, markTest: boolean): Promise<ClientVisit> {
     await this.users.update(user.id, { ...names(profile), lastActivityAt: this.clock.now() });
     // Conditional updates, so a burst of /start presses publishes each fact once.
+    const back = new UserReactivatedEvent(user.id);
     const reactivated =
       user.status === 'blocked' &&
-      Boolean(
-        (await this.users.update({ id: user.id, status: 'blocked' }, { status: 'active', blockedAt: null }))
-          .affected,
-      );
-    if (reactivated) this.events.publish(new UserReactivatedEvent(user.id));
-    if (markTest && (await this.users.update({ id: user.id, isTest: false }, { isTest: true })).affected) {
+      (await this.users.manager.transaction(async (manager) => {
+        const { affected } = await manager.update(
+          User,
+          { id: user.id, status: 'blocked' },
+          { status: 'active', blockedAt: null },
+        );
+        if (affected) await this.outbox.record(manager, back);
+        return Boolean(affected);
+      }));
+    if (reactivated) this.events.publish(back);
+    if (markTest) {
       const client = { type: 'client' as const, id: user.id };
-      this.events.publish(
-        new UserUpdatedEvent(user.id, client, ['isTest'], { isTest: false }, { isTest: true }),
-      );
+      const marked = new UserUpdatedEvent(user.id, client, ['isTest'], { isTest: false }, { isTest: true });
+      const changed = await this.users.manager.transaction(async (manager) => {
+        const { affected } = await manager.update(User, { id: user.id, isTest: false }, { isTest: true });
+        if (affected) await this.outbox.record(manager, marked);
+        return Boolean(affected);
+      });
+      if (changed) this.events.publish(marked);
     }
     return { userId: user.id, isNew: false, reactivated };
   }
@@ -90,29 +102,30 @@ export class RecordClientVisitHandler implements ICommandHandler<RecordClientVis
     const source = sourceOf(start);
     for (let attempt = 1; ; attempt++) {
       try {
-        const { identifiers } = await this.users.insert({
-          telegramId: profile.telegramId,
-          ...names(profile),
-          source,
-          referredByUserId,
-          isTest,
-          tags: [],
-          status: 'active',
-          lastActivityAt: this.clock.now(),
-          referralCode: newReferralCode(),
-        });
-        const userId = Number(identifiers[0].id);
-        this.events.publish(
-          new UserRegisteredEvent(
-            userId,
-            profile.telegramId,
+        const registered = await this.users.manager.transaction(async (manager) => {
+          const { identifiers } = await manager.insert(User, {
+            telegramId: profile.telegramId,
+            ...names(profile),
+            source,
+            referredByUserId,
+            isTest,
+            tags: [],
+            status: 'active',
+            lastActivityAt: this.clock.now(),
+            referralCode: newReferralCode(),
+          });
+          const fact = new UserRegisteredEvent(
+            Number(identifiers[0].id),
             source,
             referredByUserId,
             isTest,
             previous?.id ?? null,
-          ),
-        );
-        return { userId, isNew: true, reactivated: false };
+          );
+          await this.outbox.record(manager, fact);
+          return fact;
+        });
+        this.events.publish(registered);
+        return { userId: registered.userId, isNew: true, reactivated: false };
       } catch (error) {
         const key = duplicateKeyOf(error);
         // The same person pressed /start twice at once: the other request registered them.

@@ -1,5 +1,6 @@
 import { Command, CommandHandler, EventBus, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { Actor } from '../../../common/audit/audit-entry';
 import { Clock } from '../../../common/clock/clock';
 import { DomainError } from '../../../common/errors/domain-error';
@@ -38,6 +39,7 @@ export class SetBirthDateHandler implements ICommandHandler<
     private readonly queries: QueryBus,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({
@@ -49,7 +51,9 @@ export class SetBirthDateHandler implements ICommandHandler<
     const now = this.clock.now();
     const timezone = await this.queries.execute(new GetSettingQuery('shop.timezone'));
     const date = checkBirthDate(birthDate, todayIn(now, timezone));
-    const before = await this.dataSource.transaction(async (manager) => {
+    const fact = (before: string | null) =>
+      new BirthDateSetEvent(userId, false, by, actor ?? { type: 'client', id: userId }, before !== null);
+    const { set } = await this.dataSource.transaction(async (manager) => {
       const user = await lockClient(manager, userId);
       if (by === 'client' && user.birthDate !== null) {
         throw new DomainError(
@@ -58,15 +62,15 @@ export class SetBirthDateHandler implements ICommandHandler<
           { userId },
         );
       }
-      if (user.birthDate !== date)
-        await manager.update(User, userId, { birthDate: date, birthDateSetAt: now });
-      return user.birthDate;
+      if (user.birthDate === date) return { before: user.birthDate, set: null };
+      await manager.update(User, userId, { birthDate: date, birthDateSetAt: now });
+      const recorded = fact(user.birthDate);
+      await this.outbox.record(manager, recorded);
+      return { before: user.birthDate, set: recorded };
     });
     const saved = publicBirthDate(date) ?? date;
-    if (before === date) return { birthDate: saved, changed: false };
-    this.events.publish(
-      new BirthDateSetEvent(userId, date, by, actor ?? { type: 'client', id: userId }, before !== null),
-    );
+    if (!set) return { birthDate: saved, changed: false };
+    this.events.publish(set);
     return { birthDate: saved, changed: true };
   }
 }

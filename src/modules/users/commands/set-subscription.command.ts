@@ -1,4 +1,5 @@
 import { Command, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { SubscriptionSource, UserSubscribedEvent, UserUnsubscribedEvent } from '../events/user.events';
@@ -35,6 +36,7 @@ export class SetSubscriptionHandler implements ICommandHandler<SetSubscriptionCo
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventBus,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -44,19 +46,17 @@ export class SetSubscriptionHandler implements ICommandHandler<SetSubscriptionCo
       const now = this.clock.now();
       if (user.isSubscribed === subscribed) {
         if (subscribed) await manager.update(User, userId, { subscriptionCheckedAt: now });
-        return { changed: false, firstTime: false };
+        return { changed: false, firstTime: false, fact: null };
       }
       const firstTime = subscribed && user.subscriptionCheckedAt === null;
       await manager.update(User, userId, { isSubscribed: subscribed, subscriptionCheckedAt: now });
-      return { changed: true, firstTime };
+      const fact = subscribed
+        ? new UserSubscribedEvent(userId, firstTime, source)
+        : new UserUnsubscribedEvent(userId);
+      await this.outbox.record(manager, fact);
+      return { changed: true, firstTime, fact };
     });
-    if (result.changed) {
-      this.events.publish(
-        subscribed
-          ? new UserSubscribedEvent(userId, result.firstTime, source)
-          : new UserUnsubscribedEvent(userId),
-      );
-    }
-    return result;
+    if (result.fact) this.events.publish(result.fact);
+    return { changed: result.changed, firstTime: result.firstTime };
   }
 }

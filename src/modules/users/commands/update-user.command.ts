@@ -8,6 +8,7 @@ import { checkClientTags } from '../domain/tags';
 import { BirthDateSetEvent, UserUpdatedEvent } from '../events/user.events';
 import { User } from '../persistence/user.entity';
 import { lockClient } from './lock-client';
+import { Outbox } from '../../../infrastructure/outbox/outbox';
 
 /** What an admin may change on a client; absent fields stay, null clears notes or the birth date. */
 export interface UserChanges {
@@ -40,6 +41,7 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand, { c
     private readonly queries: QueryBus,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute({ userId, changes, actor }: UpdateUserCommand): Promise<{ changed: string[] }> {
@@ -53,27 +55,48 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand, { c
       next.birthDate =
         changes.birthDate === null ? null : checkBirthDate(changes.birthDate, todayIn(now, timezone));
     }
-    const { before, changed } = await this.dataSource.transaction(async (manager) => {
+    const { changed, facts } = await this.dataSource.transaction(async (manager) => {
       const user = await lockClient(manager, userId);
       const fields = (Object.keys(next) as (keyof UserChanges)[]).filter(
         (field) => JSON.stringify(user[field]) !== JSON.stringify(next[field]),
       );
-      if (fields.length === 0) return { before: user, changed: [] };
+      if (fields.length === 0) return { changed: [], facts: [] };
       const update: Partial<User> = Object.fromEntries(fields.map((field) => [field, next[field]]));
       if (fields.includes('birthDate')) update.birthDateSetAt = next.birthDate === null ? null : now;
       await manager.update(User, userId, update);
-      return { before: user, changed: fields };
+      const changeFacts = factsOf(userId, actor, fields, user, next);
+      await this.outbox.record(manager, ...changeFacts);
+      return { changed: fields, facts: changeFacts };
     });
-    if (changed.length === 0) return { changed };
-    // Values only for what is not personal; notes and birth dates are named, never copied to the audit log.
-    const visible = (user: Partial<User>) =>
-      Object.fromEntries(changed.filter((f) => f === 'tags' || f === 'isTest').map((f) => [f, user[f]]));
-    this.events.publish(new UserUpdatedEvent(userId, actor, changed, visible(before), visible(next)));
-    if (changed.includes('birthDate')) {
-      this.events.publish(
-        new BirthDateSetEvent(userId, next.birthDate ?? null, 'admin', actor, before.birthDate !== null),
-      );
-    }
+    for (const fact of facts) this.events.publish(fact);
     return { changed };
   }
+}
+
+/** The facts of a change, recorded with it: the update, and a birth date's own fact. */
+function factsOf(
+  userId: number,
+  actor: Actor,
+  changed: string[],
+  before: User,
+  next: Partial<User>,
+): Array<UserUpdatedEvent | BirthDateSetEvent> {
+  // Values only for what is not personal; notes and birth dates are named, never copied to the audit log.
+  const visible = (user: Partial<User>) =>
+    Object.fromEntries(changed.filter((f) => f === 'tags' || f === 'isTest').map((f) => [f, user[f]]));
+  const facts: Array<UserUpdatedEvent | BirthDateSetEvent> = [
+    new UserUpdatedEvent(userId, actor, changed, visible(before), visible(next)),
+  ];
+  if (changed.includes('birthDate')) {
+    facts.push(
+      new BirthDateSetEvent(
+        userId,
+        (next.birthDate ?? null) === null,
+        'admin',
+        actor,
+        before.birthDate !== null,
+      ),
+    );
+  }
+  return facts;
 }

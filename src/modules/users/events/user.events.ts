@@ -1,4 +1,5 @@
 import { Actor, AuditableEvent, AuditEntry } from '../../../common/audit/audit-entry';
+import { Fact } from '../../../infrastructure/outbox/fact';
 
 /*
  * What happened to clients, for listeners (gifts, notifications, stats) and the audit log. The audit
@@ -28,7 +29,11 @@ abstract class UserEvent extends AuditableEvent {
   }
 }
 
-/** A new client pressed /start (or a deleted one came back: a new client, `previousUserId` their old row). */
+/**
+ * A new client pressed /start (or a deleted one came back: a new client, `previousUserId` their old row).
+ * An outbox fact: audited with the new row.
+ */
+@Fact('user.registered')
 export class UserRegisteredEvent extends UserEvent {
   protected readonly action = 'user.registered';
   protected get actor() {
@@ -37,7 +42,6 @@ export class UserRegisteredEvent extends UserEvent {
 
   constructor(
     readonly userId: number,
-    readonly telegramId: number,
     readonly source: string,
     readonly referredByUserId: number | null,
     readonly isTest: boolean,
@@ -53,7 +57,8 @@ export class UserRegisteredEvent extends UserEvent {
   }
 }
 
-/** A client who had blocked the bot pressed /start again: `active` once more. */
+/** A client who had blocked the bot pressed /start again: `active` once more. An outbox fact (audit). */
+@Fact('user.reactivated')
 export class UserReactivatedEvent extends UserEvent {
   protected readonly action = 'user.reactivated';
   protected get actor() {
@@ -74,7 +79,9 @@ export type SubscriptionSource = 'button' | 'channel';
 /**
  * A client became subscribed to the channel. `firstTime`: never subscribed before (the subscription gift
  * is once per client ever); false for a client returning after leaving. `source`: see SubscriptionSource.
+ * An outbox fact, audited with the change; the subscription gift still follows it in-process (docs/OUTBOX.md).
  */
+@Fact('user.subscribed')
 export class UserSubscribedEvent extends UserEvent {
   protected readonly action = 'user.subscribed';
   protected get actor() {
@@ -95,6 +102,7 @@ export class UserSubscribedEvent extends UserEvent {
 }
 
 /** A client left the channel (or a re-check no longer finds them). */
+@Fact('user.unsubscribed')
 export class UserUnsubscribedEvent extends UserEvent {
   protected readonly action = 'user.unsubscribed';
   protected get actor() {
@@ -110,14 +118,15 @@ export class UserUnsubscribedEvent extends UserEvent {
   }
 }
 
-/** A birth date was saved: by the client (once) or by an admin (any time). */
+/** A birth date was saved: by the client (once) or by an admin (any time). An outbox fact (audit only). */
+@Fact('user.birth-date-set')
 export class BirthDateSetEvent extends UserEvent {
   protected readonly action = 'user.birth_date_set';
 
   constructor(
     readonly userId: number,
-    /** As stored, `YYYY-MM-DD` (`1904-MM-DD`: no year given), or null when an admin cleared it. */
-    readonly birthDate: string | null,
+    /** True when an admin cleared it. The date itself stays out: the payload outlives the client's deletion. */
+    readonly cleared: boolean,
     readonly by: 'client' | 'admin',
     readonly actor: Actor,
     /** Whether a date was already there (an admin's correction). */
@@ -127,11 +136,12 @@ export class BirthDateSetEvent extends UserEvent {
   }
 
   protected override changes() {
-    return { after: { by: this.by, replaced: this.replaced, cleared: this.birthDate === null } };
+    return { after: { by: this.by, replaced: this.replaced, cleared: this.cleared } };
   }
 }
 
 /** Telegram answered 403 (or the client blocked the bot): `blocked`, no more messages until /start. */
+@Fact('user.blocked-bot')
 export class UserBlockedBotEvent extends UserEvent {
   protected readonly action = 'user.blocked_bot';
   protected get actor() {
@@ -145,8 +155,9 @@ export class UserBlockedBotEvent extends UserEvent {
 
 /**
  * An admin (or a test link) changed a client: `fields` names what changed; before/after values only for
- * the fields that are not personal (tags, isTest).
+ * the fields that are not personal (tags, isTest). An outbox fact (consumer: the stats rollup).
  */
+@Fact('user.updated')
 export class UserUpdatedEvent extends UserEvent {
   protected readonly action = 'user.updated';
 
@@ -165,7 +176,11 @@ export class UserUpdatedEvent extends UserEvent {
   }
 }
 
-/** An owner deleted a client: personal fields cleared, the row and its history kept. */
+/**
+ * An owner deleted a client: personal fields cleared, the row and its history kept. An outbox fact
+ * (consumer: the codes module revokes the client's codes).
+ */
+@Fact('user.deleted')
 export class UserDeletedEvent extends UserEvent {
   protected readonly action = 'user.deleted';
 
