@@ -8,8 +8,9 @@
  * - Floor "app SQL" (bench/support/pos-floor.ts app-sql): a plain node:http server sending the SQL and Redis
  *   commands the app sends for a redemption (the bench counts both on the wire and prints them side by side).
  * - Floor "minimal SQL" (pos-floor.ts minimal-sql): the least the rules need: the POS key's rate limit (one
- *   Redis script), the code lookup, then one multi-statement transaction (conditional UPDATE, usage INSERT and
- *   audit INSERT each guarded by ROW_COUNT(), COMMIT): two SQL round trips.
+ *   Redis script), the code lookup, then one multi-statement transaction (conditional UPDATE; the usage row,
+ *   the outbox event with its deliveries and the audit row, each guarded by ROW_COUNT(); COMMIT): two SQL
+ *   round trips, writing the same rows as the app.
  * - The load: bench/support/pos-load.ts, a separate process, CONCURRENCY callers over keep-alive connections,
  *   each redeeming distinct codes for SECONDS. ROUNDS rounds, each measuring the three servers one after the
  *   other, the order reversed every other round; each phase starts once the audit rows of the phases before

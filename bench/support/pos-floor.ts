@@ -5,38 +5,34 @@
  *
  * - `app-sql`: the statements and Redis commands the app sends for a POS redemption of a personal code, in
  *   the app's order (bench/pos.ts counts both on the wire, prints them beside the app's and warns when they
- *   differ): the POS limit's script (the app reads its settings at most once a second); the code card;
- *   START TRANSACTION, the conditional UPDATE, the usage row, COMMIT; the answer; then the notice job
- *   (BullMQ's add), the audit row and TypeORM's read-back of it.
- * - `minimal-sql`: the least the rules need: the POS limit's script; the code card; then ONE round trip: the
- *   conditional UPDATE, the usage row and the audit row, each INSERT guarded by ROW_COUNT() of the UPDATE,
- *   and COMMIT; the answer.
+ *   differ): the POS limit's script (the app's own, src/modules/auth/pos/pos-take.ts; the app reads its
+ *   settings at most once a second); the code card; then ONE multi-statement batch as RedemptionLedger sends
+ *   it (src/modules/codes/persistence/redemption-ledger.ts): START TRANSACTION, the shared-code variables
+ *   reset, the conditional UPDATE, ROW_COUNT(), the count read back into a variable, the usage row, its id,
+ *   the outbox event (outbox_events), its two deliveries (outbox_deliveries: the referral reward and the
+ *   client's notice) and the audit row, each INSERT guarded by ROW_COUNT() of the UPDATE and patched by
+ *   JSON_SET with what the batch learnt, COMMIT, and a SELECT of the outcome; the answer. Nothing after the
+ *   answer: the notice is the outbox's (a worker's), and the bench runs the api role only, so the deliveries
+ *   stay pending for the app and both floors alike.
+ * - `minimal-sql`: the least the rules need, writing the same rows: the POS limit's script; the code card;
+ *   then ONE round trip: the conditional UPDATE, then the usage row, the outbox event with its deliveries and
+ *   the audit row, each guarded by ROW_COUNT() of the UPDATE, and COMMIT (the count after the UPDATE taken
+ *   from the card, the redemption's id from LAST_INSERT_ID()); the answer.
  *
  * Only the bench's happy path (an active personal code) is served in full; anything else is answered 409,
  * which the bench counts as a refusal. This is a yardstick, not a second implementation.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { createPool, Pool, PoolConnection } from 'mysql2/promise';
-import { RECORD_FAILURE_THEN_PAUSE } from '../../src/infrastructure/redis/failures-then-pause';
+import { createPool, Pool } from 'mysql2/promise';
+import { POS_TAKE } from '../../src/modules/auth/pos/pos-take';
 
 type Mode = 'app-sql' | 'minimal-sql';
 const mode = process.argv[2] as Mode;
 const env = process.env as Record<string, string>;
 const prefix = env.REDIS_PREFIX;
 const apiKeys = env.INTERNAL_API_KEYS.split(',').map((key) => Buffer.from(key));
-
-/** The app's POS limit script (src/modules/auth/pos/pos-limits.ts), same keys, same arguments. */
-const TAKE = `
-local paused = redis.call('PTTL', KEYS[2])
-if paused > 0 then return {0, paused, 0, 1} end
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-if count > tonumber(ARGV[1]) then return {0, 1000, 0, 0} end
-return {1, 0, 0, 0}
-`;
 
 const CARD_SQL = `
   SELECT d.id, d.code, d.template_id, d.user_id, d.kind, d.value, d.status, d.reason, d.period_key,
@@ -55,23 +51,31 @@ const REDEEM = `
    WHERE id = ? AND status = 'active' AND suspended_at IS NULL
      AND valid_from <= ? AND (expires_at IS NULL OR expires_at > ?)`;
 
-const USAGE = `
-  INSERT INTO discount_usage_logs
-    (discount_id, user_id, cashier_id, channel, action, reject_code, purchase_amount, discount_amount,
-     terminal_id, idempotency_key, response, created_at)`;
-
-const AUDIT = `INSERT INTO audit_logs (actor_type, actor_id, action, entity_type, entity_id, changes, ip, request_id, created_at)`;
+const SPENT = '@spent = 1';
+const USAGE =
+  'INSERT INTO discount_usage_logs (discount_id, user_id, cashier_id, channel, action, reject_code, ' +
+  'purchase_amount, discount_amount, terminal_id, idempotency_key, response, created_at) ';
+const EVENT = 'INSERT INTO outbox_events (event_id, type, payload, request_id, ip, created_at) ';
+const AUDIT =
+  'INSERT INTO audit_logs (actor_type, actor_id, action, entity_type, entity_id, changes, ip, request_id, created_at) ';
+/** The consumers of `discount.redeemed` (the app writes one delivery row for each, due at once). */
+const CONSUMERS = ['gifts.referral-reward', 'notices.client-notice'];
+const REQUEST_ID = 'bench-request';
+const IP = '127.0.0.1';
 
 interface Card {
   id: number;
   code: string;
+  template_id: number;
   user_id: number;
   kind: 'percent' | 'fixed';
   value: number;
   status: string;
+  reason: string;
   valid_from: Date;
   expires_at: Date | null;
   redemption_count: number;
+  is_test: number;
   template_name: string;
   description: string | null;
   min_purchase: number | null;
@@ -96,14 +100,12 @@ async function main(): Promise<void> {
     connectionLimit: 10,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    multipleStatements: mode === 'minimal-sql',
+    multipleStatements: true,
   });
   pool.on('connection', (c) => void c.query("SET time_zone = '+00:00'"));
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null }) as ScriptedRedis;
-  redis.defineCommand('posTake', { numberOfKeys: 3, lua: TAKE });
-  redis.defineCommand('posUnknownCode', { numberOfKeys: 2, lua: RECORD_FAILURE_THEN_PAUSE });
-  const notices = new Queue('notifications', { connection: redis, prefix: `${prefix}:bull` });
-  const redeem = mode === 'app-sql' ? appSql(pool, redis, notices) : minimalSql(pool, redis);
+  redis.defineCommand('posTake', { numberOfKeys: 3, lua: POS_TAKE });
+  const redeem = redeemer(pool, redis, mode);
 
   const server = createServer((request, response) => {
     if (request.url === '/ready') return void response.end('ok');
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
   server.listen(Number(env.PORT), '127.0.0.1');
   process.on('SIGTERM', () => {
     server.close();
-    void Promise.all([pool.end(), notices.close()]).finally(() => process.exit(0));
+    void Promise.all([pool.end(), redis.quit()]).finally(() => process.exit(0));
   });
 }
 
@@ -162,19 +164,22 @@ async function takeTurn(redis: ScriptedRedis, keyIndex: number): Promise<boolean
   return allowed === 1;
 }
 
-async function card(pool: Pool | PoolConnection, code: string): Promise<Card | null> {
+async function card(pool: Pool, code: string): Promise<Card | null> {
   const [rows] = (await pool.query(CARD_SQL, [code.toUpperCase()])) as [Card[], unknown];
   return rows[0] ?? null;
 }
 
-function redemption(c: Card, body: RedeemBody, now: Date, redemptionId: number) {
-  const discountAmount = c.kind === 'percent' ? Math.floor((body.purchaseAmount * c.value) / 100) : c.value;
+const discountAmount = (c: Card, body: RedeemBody) =>
+  c.kind === 'percent' ? Math.floor((body.purchaseAmount * c.value) / 100) : c.value;
+const valueText = (c: Card) => (c.kind === 'percent' ? `${c.value} %` : `${c.value / 100} ₽`);
+
+function redemption(c: Card, body: RedeemBody, now: Date, redemptionId: number, redemptionCount: number) {
   return {
     discountId: c.id,
     code: c.code,
     kind: c.kind,
     value: c.value,
-    valueText: c.kind === 'percent' ? `${c.value} %` : `${c.value / 100} ₽`,
+    valueText: valueText(c),
     templateName: c.template_name,
     description: c.description,
     client: { userId: c.user_id, firstName: c.first_name },
@@ -182,51 +187,147 @@ function redemption(c: Card, body: RedeemBody, now: Date, redemptionId: number) 
     validFrom: c.valid_from,
     expiresAt: c.expires_at,
     minPurchase: c.min_purchase,
-    redemptionCount: c.redemption_count + 1,
+    redemptionCount,
     maxRedemptions: c.max_redemptions,
     redemptionId,
     redeemed: true,
     usedAt: now,
     purchaseAmount: body.purchaseAmount,
-    discountAmount,
+    discountAmount: discountAmount(c, body),
   };
 }
 
-const usageValues = (c: Card, body: RedeemBody, now: Date, stored: string) => [
-  c.id,
-  c.user_id,
-  null,
-  'pos',
-  'redeemed',
-  null,
-  body.purchaseAmount,
-  null,
-  body.terminalId,
-  body.idempotencyKey,
-  stored,
-  now,
+/** One redemption's inputs, from which each statement of the batch takes its values. */
+interface Redeeming {
+  card: Card;
+  body: RedeemBody;
+  now: Date;
+  eventId: string;
+}
+
+/** A statement of the batch; `appOnly`: sent by the app but not needed by the rules (the minimal floor). */
+interface Step {
+  sql: string;
+  values?: (r: Redeeming) => unknown[];
+  appOnly?: boolean;
+}
+
+/**
+ * The redemption's batch, statement by statement. The app's (RedemptionLedger) resets the shared-code
+ * variables and reads the count after the UPDATE back, patching it into the stored answer; the minimal one
+ * takes the count from the card (a personal code is redeemed once).
+ */
+const STEPS = (asTheApp: boolean): Step[] => [
+  { sql: 'SET @mine = 0, @mine_at = NULL', appOnly: true },
+  { sql: REDEEM, values: ({ card: c, now }) => [now, c.id, now, now] },
+  { sql: 'SET @spent = ROW_COUNT()' },
+  {
+    sql: 'SELECT redemption_count INTO @count FROM discounts WHERE id = ?',
+    values: ({ card: c }) => [c.id],
+    appOnly: true,
+  },
+  {
+    sql:
+      `${USAGE}SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ` +
+      `${asTheApp ? "JSON_SET(?, '$.redemption.redemptionCount', @count)" : '?'}, ? FROM DUAL WHERE ${SPENT}`,
+    values: ({ card: c, body, now }) => [
+      c.id,
+      c.user_id,
+      null,
+      'pos',
+      'redeemed',
+      null,
+      body.purchaseAmount,
+      null,
+      body.terminalId,
+      body.idempotencyKey,
+      JSON.stringify({ request: body, redemption: redemption(c, body, now, 0, c.redemption_count + 1) }),
+      now,
+    ],
+  },
+  { sql: `SET @usage = IF(${SPENT}, LAST_INSERT_ID(), NULL)` },
+  {
+    sql: `${EVENT}SELECT ?, ?, JSON_SET(?, '$.redeemed.redemptionId', @usage), ?, ?, ? FROM DUAL WHERE ${SPENT}`,
+    values: ({ card: c, body, now, eventId }) => [
+      eventId,
+      'discount.redeemed',
+      JSON.stringify({ redeemed: fact(c, body, now) }),
+      REQUEST_ID,
+      IP,
+      now,
+    ],
+  },
+  {
+    sql:
+      'INSERT INTO outbox_deliveries (event_id, consumer, next_attempt_at) ' +
+      CONSUMERS.map(() => `SELECT ?, ?, ? FROM DUAL WHERE ${SPENT}`).join(' UNION ALL '),
+    values: ({ now, eventId }) => CONSUMERS.flatMap((consumer) => [eventId, consumer, now]),
+  },
+  {
+    sql: `${AUDIT}SELECT ?, ?, ?, ?, ?, JSON_SET(?, '$.redemptionId', @usage), ?, ?, ? FROM DUAL WHERE ${SPENT}`,
+    values: ({ card: c, body, now }) => [
+      'pos',
+      body.terminalId,
+      'discount.redeemed',
+      'discount',
+      String(c.id),
+      JSON.stringify({
+        code: c.code,
+        userId: c.user_id,
+        channel: 'pos',
+        terminalId: body.terminalId,
+        purchaseAmount: body.purchaseAmount,
+        discountAmount: discountAmount(c, body),
+        redemptionId: 0,
+      }),
+      IP,
+      REQUEST_ID,
+      now,
+    ],
+  },
 ];
 
-const auditValues = (c: Card, body: RedeemBody, now: Date) => [
-  'pos',
-  body.terminalId,
-  'discount.redeemed',
-  'discount',
-  String(c.id),
-  JSON.stringify({ code: c.code, userId: c.user_id, channel: 'pos', terminalId: body.terminalId }),
-  '127.0.0.1',
-  'bench-request',
-  now,
-];
+/** The payload of the `discount.redeemed` fact (the app's RedeemedCode; the id patched in by the batch). */
+const fact = (c: Card, body: RedeemBody, now: Date) => ({
+  discountId: c.id,
+  redemptionId: 0,
+  code: c.code,
+  templateId: c.template_id,
+  reason: c.reason,
+  userId: c.user_id,
+  kind: c.kind,
+  value: c.value,
+  valueText: valueText(c),
+  channel: 'pos',
+  cashierId: null,
+  adminId: null,
+  terminalId: body.terminalId,
+  purchaseAmount: body.purchaseAmount,
+  discountAmount: discountAmount(c, body),
+  usedAt: now,
+  isTest: c.is_test === 1,
+});
 
-/** The app's round trips, in the app's order. */
-function appSql(pool: Pool, redis: ScriptedRedis, notices: Queue) {
-  let audits: Promise<void> = Promise.resolve();
+interface Outcome {
+  spent: number | string | null;
+  usage_id: number | string | null;
+  redemption_count?: number | string | null;
+}
+
+/** The redemption: the limit, the lookup, then the whole transaction in one round trip. */
+function redeemer(pool: Pool, redis: ScriptedRedis, kind: Mode) {
+  const asTheApp = kind === 'app-sql';
+  const steps = STEPS(asTheApp).filter((step) => asTheApp || !step.appOnly);
+  const outcome = asTheApp
+    ? 'SELECT @spent AS spent, @usage AS usage_id, @count AS redemption_count, ' +
+      'CAST(@mine_at AS DATETIME(3)) AS client_redeemed_at'
+    : 'SELECT @spent AS spent, @usage AS usage_id';
+  const batch = `START TRANSACTION;\n${steps.map((step) => step.sql).join(';\n')};\nCOMMIT;\n${outcome}`;
   // The app reads two settings (the POS limit, the referral template) at most once a second each.
   let settingsReadAt = 0;
   const settings = () => redis.get(`${prefix}:cache:settings`);
   return async (body: RedeemBody, keyIndex: number, response: ServerResponse): Promise<void> => {
-    if (Date.now() - settingsReadAt > 1_000) {
+    if (asTheApp && Date.now() - settingsReadAt > 1_000) {
       settingsReadAt = Date.now();
       await Promise.all([settings(), settings()]);
     }
@@ -234,76 +335,25 @@ function appSql(pool: Pool, redis: ScriptedRedis, notices: Queue) {
     const now = new Date();
     const c = await card(pool, body.code);
     if (!c || c.status !== 'active') return answer(response, 409, { error: { code: 'CODE_ALREADY_USED' } });
+    const redeeming: Redeeming = { card: c, body, now, eventId: randomUUID() };
     const connection = await pool.getConnection();
-    let redemptionId: number;
+    let row: Outcome;
     try {
-      await connection.query('START TRANSACTION');
-      const [updated] = (await connection.query(REDEEM, [now, c.id, now, now])) as [
-        { affectedRows: number },
-        unknown,
-      ];
-      if (updated.affectedRows !== 1) {
-        await connection.query('ROLLBACK');
-        return answer(response, 409, { error: { code: 'CODE_ALREADY_USED' } });
-      }
-      const stored = JSON.stringify({ request: body, redemption: redemption(c, body, now, 0) });
-      const [inserted] = (await connection.query(
-        `${USAGE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        usageValues(c, body, now, stored),
-      )) as [{ insertId: number }, unknown];
-      redemptionId = inserted.insertId;
-      await connection.query('COMMIT');
+      const [results] = (await connection.query(
+        batch,
+        steps.flatMap((step) => step.values?.(redeeming) ?? []),
+      )) as [unknown[], unknown];
+      [row] = results[results.length - 1] as Outcome[];
+    } catch (error) {
+      // As StatementBatches: a batch failing part-way leaves its transaction open on the connection.
+      await connection.query('ROLLBACK');
+      throw error;
     } finally {
       connection.release();
     }
-    answer(response, 200, redemption(c, body, now, redemptionId));
-    // After the answer, as the app's event handlers do: the client's notice (BullMQ's add; the referral check
-    // reads its setting at most once a second), and the audit row with TypeORM's read-back of it, one after
-    // another behind the audit rows before it (AuditRecorder writes them in order).
-    notices
-      .add(
-        'notify-client',
-        { notice: 'discount_redeemed', discountId: c.id, userId: c.user_id, redemptionId },
-        { jobId: `discount-redeemed-${redemptionId}`, removeOnComplete: { age: 86_400 } },
-      )
-      .catch((error: unknown) => console.error(error));
-    audits = audits
-      .then(async () => {
-        const [audit] = (await pool.query(
-          `${AUDIT} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          auditValues(c, body, now),
-        )) as [{ insertId: number }, unknown];
-        await pool.query('SELECT id, created_at FROM audit_logs WHERE id = ?', [audit.insertId]);
-      })
-      .catch((error: unknown) => console.error(error));
-  };
-}
-
-/** The lookup, then one round trip for the whole transaction. */
-function minimalSql(pool: Pool, redis: ScriptedRedis) {
-  const transaction =
-    `START TRANSACTION; ${REDEEM}; SET @spent = ROW_COUNT();\n` +
-    `${USAGE} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE @spent = 1;\n` +
-    `SET @usage = IF(@spent = 1, LAST_INSERT_ID(), NULL);\n` +
-    `${AUDIT} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE @spent = 1;\n` +
-    `COMMIT; SELECT @spent AS spent, @usage AS usage_id`;
-  return async (body: RedeemBody, keyIndex: number, response: ServerResponse): Promise<void> => {
-    if (!(await takeTurn(redis, keyIndex))) return answer(response, 429, { error: { code: 'RATE_LIMITED' } });
-    const now = new Date();
-    const c = await card(pool, body.code);
-    if (!c || c.status !== 'active') return answer(response, 409, { error: { code: 'CODE_ALREADY_USED' } });
-    const stored = JSON.stringify({ request: body, redemption: redemption(c, body, now, 0) });
-    const [results] = (await pool.query(transaction, [
-      now,
-      c.id,
-      now,
-      now,
-      ...usageValues(c, body, now, stored),
-      ...auditValues(c, body, now),
-    ])) as [unknown[], unknown];
-    const [row] = results[results.length - 1] as Array<{ spent: number; usage_id: number | null }>;
     if (Number(row.spent) !== 1) return answer(response, 409, { error: { code: 'CODE_ALREADY_USED' } });
-    answer(response, 200, redemption(c, body, now, Number(row.usage_id)));
+    const count = asTheApp ? Number(row.redemption_count) : c.redemption_count + 1;
+    answer(response, 200, redemption(c, body, now, Number(row.usage_id), count));
   };
 }
 

@@ -3,37 +3,11 @@ import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
 import { RECORD_FAILURE_THEN_PAUSE } from '../../../infrastructure/redis/failures-then-pause';
+import { POS_TAKE } from './pos-take';
 
 /** A till key whose unknown codes went over the limit waits this long, like a cashier (SPEC 4). */
 export const POS_PAUSE_MS = 60_000;
 const WINDOW_MS = 60_000;
-
-/**
- * One POS request of a key: refused while the key is paused, else counted in the current minute (a fixed
- * window on Redis's clock) and refused beyond the limit; refusals are counted too (never a log row each).
- * KEYS: requests of this minute, pause, refusals of this minute. ARGV: limit, window ms.
- * Answers {allowed 1/0, retry after ms, refusals so far in this minute, paused 1/0}.
- */
-const TAKE = `
-local paused = redis.call('PTTL', KEYS[2])
-if paused > 0 then
-  local refused = redis.call('INCR', KEYS[3])
-  redis.call('PEXPIRE', KEYS[3], ARGV[2])
-  return {0, paused, refused, 1}
-end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[2])
-local windowLeft = window - (now % window)
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], windowLeft) end
-if count > tonumber(ARGV[1]) then
-  local refused = redis.call('INCR', KEYS[3])
-  redis.call('PEXPIRE', KEYS[3], window)
-  return {0, windowLeft, refused, 0}
-end
-return {1, 0, 0, 0}
-`;
 
 type Scripted = Redis & {
   posTake(
@@ -67,7 +41,7 @@ export class PosLimits {
     private readonly keys: RedisKeys,
   ) {
     if (!('posTake' in redis)) {
-      redis.defineCommand('posTake', { numberOfKeys: 3, lua: TAKE });
+      redis.defineCommand('posTake', { numberOfKeys: 3, lua: POS_TAKE });
       redis.defineCommand('posUnknownCode', { numberOfKeys: 2, lua: RECORD_FAILURE_THEN_PAUSE });
     }
     this.redis = redis as Scripted;
