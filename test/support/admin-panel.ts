@@ -129,14 +129,28 @@ export async function panelPageAs(
 /** axe-core on the page as it is now: the serious and critical violations (none expected). */
 export async function seriousViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
   // react-admin's loading spinners are unnamed and vanish when the data is in: judge the settled page
-  // (no request in flight, no spinner left).
+  // (no request in flight, no spinner left, no transition running: a notification fading in or out is
+  // half transparent, which axe reads as too little contrast).
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => {
     const { document } = globalThis as unknown as {
-      document: { querySelectorAll(selector: string): { length: number } };
+      document: {
+        querySelectorAll(selector: string): { length: number };
+        getAnimations(): Array<{
+          playState: string;
+          effect: { getTiming(): { iterations?: number } } | null;
+        }>;
+      };
     };
     return (
-      document.querySelectorAll('[role="progressbar"]:not([aria-label]):not([aria-labelledby])').length === 0
+      document.querySelectorAll('[role="progressbar"]:not([aria-label]):not([aria-labelledby])').length ===
+        0 &&
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        )
     );
   });
   const result = await new AxeBuilder({ page } as never).analyze();
