@@ -317,7 +317,9 @@ async function measureNavigation(
       for (const [name, eventMs] of mainThreadSelfTimes(trace ?? '').slice(0, 15))
         console.log(`  ${name.padEnd(40)} ${eventMs.toFixed(1).padStart(8)}`);
       console.log('CPU profile of the same click, self time per function, ms:');
-      for (const [name, selfMs] of profileSelfTimes(profile ?? { nodes: [], samples: [], timeDeltas: [] }).slice(0, 40))
+      for (const [name, selfMs] of profileSelfTimes(
+        profile ?? { nodes: [], samples: [], timeDeltas: [] },
+      ).slice(0, 40))
         console.log(`  ${name.slice(0, 70).padEnd(70)} ${selfMs.toFixed(1).padStart(8)}`);
     }
   } finally {

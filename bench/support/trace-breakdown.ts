@@ -16,7 +16,9 @@ interface TraceEvent {
  */
 export function mainThreadSelfTimes(traceJson: string): [string, number][] {
   const { traceEvents } = JSON.parse(traceJson) as { traceEvents: TraceEvent[] };
-  const main = traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = traceEvents.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
   if (!main) throw new Error('trace: no renderer main thread');
   const events = traceEvents
     .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined)
