@@ -3,6 +3,7 @@
  *
  *   npm run bench:admin-panel            (BENCH_USERS=100000 BENCH_CODES=1000000 BENCH_RUNS=9)
  *   BENCH_REUSE_DB=1 npm run bench:admin-panel    (keeps the seeded shop for the next run, and reuses it)
+ *   BENCH_TRACE=1 …                      (one more navigation traced: main-thread self time per event)
  *
  * Builds the panel if web/admin/dist is missing, creates a throwaway database `dvorik_bench_<run>` (with
  * BENCH_REUSE_DB, `dvorik_bench_admin_panel_<users>_<codes>_<audit rows>`, seeded only when it does not hold
@@ -40,6 +41,7 @@ import { RefreshStatsRollupCommand } from '../src/modules/stats/commands/refresh
 import { allAssets, firstScreenAssets, gzippedTotal, kb } from '../scripts/admin-bundle-size';
 import { DESKTOP, ensureAdminBuilt } from '../test/support/admin-panel';
 import { launchBrowser } from '../test/support/browser';
+import { type CpuProfile, mainThreadSelfTimes, profileSelfTimes } from './support/trace-breakdown';
 import { seedStatsShop } from './stats-seed';
 import * as harness from './support/harness';
 
@@ -47,6 +49,9 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const CODES = Number(process.env.BENCH_CODES ?? 1_000_000);
 const AUDIT_LOGS = Number(process.env.BENCH_AUDIT_LOGS ?? 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+/** BENCH_TRACE=1: after the timed navigations, one more under Chromium's tracing, broken down by event. */
+const TRACE = process.env.BENCH_TRACE === '1';
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
 /** BENCH_REUSE_DB=1 keeps this shop between runs (seeding a million codes is the slow part of a run). */
 const DATABASE = harness.benchDatabase(undefined, {
   name: `admin_panel_${USERS}_${CODES}_${AUDIT_LOGS}`,
@@ -217,7 +222,8 @@ async function navigateToClients(
   context: BrowserContext,
   base: string,
   ready: Expected,
-): Promise<{ ms: number; api: string[] }> {
+  trace?: Browser,
+): Promise<{ ms: number; api: string[]; trace?: string; profile?: CpuProfile }> {
   const page = await context.newPage();
   const api: string[] = [];
   let clicked = false;
@@ -241,11 +247,22 @@ async function navigateToClients(
       });
     });
     clicked = true;
-    await page.getByRole('menuitem', { name: 'Клиенты' }).click();
+    const menuItem = page.getByRole('menuitem', { name: 'Клиенты' });
+    await menuItem.waitFor();
+    const cdp = trace ? await context.newCDPSession(page) : undefined;
+    if (trace && cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await trace.startTracing(page, { categories: TRACE_CATEGORIES });
+      await cdp.send('Profiler.start');
+    }
+    await menuItem.click();
     const shown = await page.waitForFunction(shownAt, ready, { polling: 'raf', timeout: LOAD_TIMEOUT_MS });
     const shownAtMs = (await shown.jsonValue()) as number;
+    const profile = cdp ? ((await cdp.send('Profiler.stop')).profile as CpuProfile) : undefined;
+    const traced = trace ? (await trace.stopTracing()).toString('utf8') : undefined;
     const clickedAt = await page.evaluate(() => (globalThis as unknown as { clickedAt: number }).clickedAt);
-    return { ms: shownAtMs - clickedAt, api };
+    return { ms: shownAtMs - clickedAt, api, trace: traced, profile };
   } finally {
     await page.close();
   }
@@ -293,6 +310,18 @@ async function measureNavigation(
       [`navigation: dashboard → client list`, navigationMs, 'menu click → every row on screen'],
     ];
     harness.printTable(rows, apiMs, Math.max(...rows.map(([name]) => name.length)));
+    if (TRACE) {
+      const { ms, trace, profile } = await navigateToClients(context, base, clientList.ready, browser);
+      console.log(`\nBENCH_TRACE: one traced navigation, ${ms.toFixed(1)} ms (tracing adds its own cost);`);
+      console.log('renderer main thread, self time per event, ms:');
+      for (const [name, eventMs] of mainThreadSelfTimes(trace ?? '').slice(0, 15))
+        console.log(`  ${name.padEnd(40)} ${eventMs.toFixed(1).padStart(8)}`);
+      console.log('CPU profile of the same click, self time per function, ms:');
+      for (const [name, selfMs] of profileSelfTimes(
+        profile ?? { nodes: [], samples: [], timeDeltas: [] },
+      ).slice(0, 40))
+        console.log(`  ${name.slice(0, 70).padEnd(70)} ${selfMs.toFixed(1).padStart(8)}`);
+    }
   } finally {
     await context.close();
   }

@@ -1,23 +1,19 @@
 import {
-  BooleanField,
   DatagridConfigurable,
-  FunctionField,
   List,
   SelectColumnsButton,
   SimpleList,
-  TextField,
   TopToolbar,
   FilterButton,
   useCanAccess,
 } from 'react-admin';
-import { ShopDateField } from '../../common/ShopDateField';
 import { useIsSmall } from '../../common/use-is-small';
 import { formatShopDate } from '../../format/shop-time';
 import { UserBulkActions } from './UserBulkActions';
 import { userFilters } from './user-filters';
 import { userName } from './user-name';
 import { ExportCsvButton } from './ExportCsvButton';
-import { TagChips } from './TagChips';
+import { ClientNameCell, DateCell, TagsCell, TextCell, YesNoCell, clientGridSx } from './client-list-cells';
 
 function Actions() {
   return (
@@ -52,16 +48,20 @@ export default function UserList() {
           linkType="show"
         />
       ) : (
-        <DatagridConfigurable rowClick="show" bulkActionButtons={canWrite ? <UserBulkActions /> : false}>
-          <TextField source="id" label="ID" />
-          <FunctionField label="Клиент" sortBy="firstName" render={(record) => userName(record)} />
-          <TextField source="username" label="Username" />
-          <TextField source="source" label="Источник" sortable={false} />
-          <FunctionField label="Теги" render={(record) => <TagChips tags={record.tags as string[]} />} />
-          <BooleanField source="isSubscribed" label="Подписан" sortable={false} />
-          <ShopDateField source="createdAt" label="Регистрация" />
-          <ShopDateField source="lastActivityAt" label="Активность" />
-          <ShopDateField source="birthDate" label="Дата рождения" calendar />
+        <DatagridConfigurable
+          rowClick="show"
+          bulkActionButtons={canWrite ? <UserBulkActions /> : false}
+          sx={clientGridSx}
+        >
+          <TextCell source="id" label="ID" />
+          <ClientNameCell label="Клиент" sortBy="firstName" />
+          <TextCell source="username" label="Username" />
+          <TextCell source="source" label="Источник" sortable={false} />
+          <TagsCell source="tags" label="Теги" sortable={false} />
+          <YesNoCell source="isSubscribed" label="Подписан" sortable={false} />
+          <DateCell source="createdAt" label="Регистрация" />
+          <DateCell source="lastActivityAt" label="Активность" />
+          <DateCell source="birthDate" label="Дата рождения" calendar />
         </DatagridConfigurable>
       )}
     </List>
