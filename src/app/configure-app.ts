@@ -11,6 +11,7 @@ import { posRequestLog } from '../infrastructure/logging/pos-request-log';
 import { requestIdMiddleware } from '../infrastructure/logging/request-id.middleware';
 import { HttpMetricsMiddleware } from '../infrastructure/metrics/http-metrics.middleware';
 import { serveWebBundles } from '../infrastructure/web/serve-web-bundles';
+import { PosUnknownCodesFilter } from '../modules/auth/pos/pos-unknown-codes.filter';
 import { setupSwagger } from './swagger';
 
 /** Everything main.ts and the test app factory both do to a created app, so tests run what production runs. */
@@ -40,7 +41,8 @@ export function configureApp(app: INestApplication): void {
   app.use((request: Request, response: Response, next: NextFunction) =>
     httpMetrics.use(request, response, next),
   );
-  app.useGlobalFilters(new AllExceptionsFilter());
+  // The later filter is asked first: POS unknown codes are counted, then AllExceptionsFilter answers.
+  app.useGlobalFilters(new AllExceptionsFilter(), app.get(PosUnknownCodesFilter));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setupSwagger(app);

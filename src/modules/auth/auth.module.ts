@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,7 +17,7 @@ import { ADMIN_REQUESTS_PER_MINUTE, RateLimitGuard } from './guards/rate-limit.g
 import { AuthController } from './http/auth.controller';
 import { PosLimitGuard } from './pos/pos-limit.guard';
 import { PosLimits } from './pos/pos-limits';
-import { PosUnknownCodesInterceptor } from './pos/pos-unknown-codes.interceptor';
+import { PosUnknownCodesFilter } from './pos/pos-unknown-codes.filter';
 import { PosPingController } from './http/pos-ping.controller';
 import { AccessTokens } from './tokens/access-tokens';
 import { LoginAttempts } from './tokens/login-attempts';
@@ -52,7 +52,8 @@ import { RevokedTokens } from './tokens/revoked-tokens';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: PosLimitGuard },
-    { provide: APP_INTERCEPTOR, useClass: PosUnknownCodesInterceptor },
+    // Global too, but through configureApp: it must come after AllExceptionsFilter there.
+    PosUnknownCodesFilter,
     PosLimits,
     LogInHandler,
     LogInWithTelegramHandler,

@@ -1,44 +1,42 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
-import { catchError, from, Observable, switchMap, throwError } from 'rxjs';
-import { Access, ACCESS_METADATA, PosPrincipal } from '../../../common/auth/access';
+import { PosPrincipal } from '../../../common/auth/access';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
+import { AllExceptionsFilter } from '../../../common/http/all-exceptions.filter';
 import { GetSettingQuery } from '../../settings/queries/get-setting.query';
 import { POS_PAUSE_MS, PosLimits } from './pos-limits';
 
 /**
  * Code guessing through the till, stopped like a cashier's: more than `pos.unknown_codes_per_minute`
  * DISCOUNT_NOT_FOUND answers to one API key in a sliding minute pause that key for a minute (PosLimitGuard
- * refuses it meanwhile). The answer itself is unchanged; counting never fails the request.
+ * refuses it meanwhile). The answer itself is unchanged and is sent once the count is done (the pause applies
+ * to the very next request); counting never fails the request.
+ *
+ * An exception filter, not an interceptor: a global interceptor makes Nest run every route's answer through
+ * rxjs, while a filter costs nothing until something is thrown. `request.pos` is set by AccessGuard on POS
+ * routes only. Registered after AllExceptionsFilter in configureApp (the later global filter is asked first);
+ * every answer is still rendered by AllExceptionsFilter.
  */
+@Catch(DomainError)
 @Injectable()
-export class PosUnknownCodesInterceptor implements NestInterceptor {
+export class PosUnknownCodesFilter implements ExceptionFilter<DomainError> {
   private readonly logger = new Logger('pos');
+  private readonly answer = new AllExceptionsFilter();
 
   constructor(
-    private readonly reflector: Reflector,
     private readonly limits: PosLimits,
     private readonly queries: QueryBus,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    const pos = context.switchToHttp().getRequest<Request & { pos?: PosPrincipal }>().pos;
-    if (context.getType() !== 'http' || access?.kind !== 'pos' || !pos) return next.handle();
-    return next.handle().pipe(
-      catchError((error: unknown) => {
-        if (!(error instanceof DomainError && error.code === ErrorCode.DISCOUNT_NOT_FOUND)) {
-          return throwError(() => error);
-        }
-        return from(this.count(pos.keyIndex)).pipe(switchMap(() => throwError(() => error)));
-      }),
-    );
+  catch(error: DomainError, host: ArgumentsHost): void {
+    const pos =
+      host.getType() === 'http' && error.code === ErrorCode.DISCOUNT_NOT_FOUND
+        ? host.switchToHttp().getRequest<Request & { pos?: PosPrincipal }>().pos
+        : undefined;
+    if (!pos) return this.answer.catch(error, host);
+    void this.count(pos.keyIndex).then(() => this.answer.catch(error, host));
   }
 
   private async count(keyIndex: number): Promise<void> {
