@@ -169,8 +169,11 @@ describe('a redemption in one batch', () => {
               WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()`,
             [],
           )) > 0,
-        // On the loaded shared machine the wait shows after 2 to 6 s (the run's first connections).
+        // On the loaded shared machine the wait shows after 2 to 6 s (the run's first connections). Asked
+        // every 200 ms: InnoDB refreshes INNODB_TRX only after 100 ms without a read, so a faster poll on a
+        // quiet machine reads the same stale snapshot for ever.
         20_000,
+        200,
       );
       // ...and it now wants the row too: a deadlock, whose victim is the lighter redemption.
       await other.query('UPDATE discounts SET used_at = NULL WHERE id = ?', [code.id]);
