@@ -46,14 +46,25 @@ export function storedError(answer: StoredAnswer): DomainError | null {
   return answer.error ? new DomainError(answer.error.code, answer.error.message, answer.error.details) : null;
 }
 
-const INSERT_SQL = `
-  INSERT INTO discount_usage_logs
-    (discount_id, user_id, cashier_id, channel, action, reject_code, purchase_amount, discount_amount,
-     terminal_id, idempotency_key, response, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
 const COLUMNS = `discount_id, user_id, cashier_id, channel, action, reject_code, purchase_amount, discount_amount,
      terminal_id, idempotency_key, response, created_at`;
+const INSERT_SQL = `INSERT INTO discount_usage_logs (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** A usage row's values in COLUMNS order, with `response` standing for the response column's values. */
+const rowValues = (row: UsageRow, response: unknown[]): unknown[] => [
+  row.discountId,
+  row.userId,
+  row.cashierId,
+  row.channel,
+  row.action,
+  row.rejectCode,
+  row.purchaseAmount,
+  row.discountAmount,
+  row.terminalId,
+  row.idempotencyKey,
+  ...response,
+  row.createdAt,
+];
 
 /**
  * The usage row as one statement of a batch, written only when `guard` holds (the redemption's UPDATE
@@ -65,20 +76,7 @@ export function guardedUsageInsert(row: UsageRow, guard: string, responsePatch?:
     sql:
       `INSERT INTO discount_usage_logs (${COLUMNS}) ` +
       `SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${response}, ? FROM DUAL WHERE ${guard}`,
-    values: [
-      row.discountId,
-      row.userId,
-      row.cashierId,
-      row.channel,
-      row.action,
-      row.rejectCode,
-      row.purchaseAmount,
-      row.discountAmount,
-      row.terminalId,
-      row.idempotencyKey,
-      ...(row.response === null ? [] : [JSON.stringify(row.response)]),
-      row.createdAt,
-    ],
+    values: rowValues(row, row.response === null ? [] : [JSON.stringify(row.response)]),
   };
 }
 
@@ -98,20 +96,10 @@ export class UsageJournal {
 
   /** Inserts one row and returns its id; throws ER_DUP_ENTRY when its idempotency key is taken. */
   async record(row: UsageRow, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const result = (await manager.query(INSERT_SQL, [
-      row.discountId,
-      row.userId,
-      row.cashierId,
-      row.channel,
-      row.action,
-      row.rejectCode,
-      row.purchaseAmount,
-      row.discountAmount,
-      row.terminalId,
-      row.idempotencyKey,
-      row.response === null ? null : JSON.stringify(row.response),
-      row.createdAt,
-    ])) as { insertId: number };
+    const result = (await manager.query(
+      INSERT_SQL,
+      rowValues(row, [row.response === null ? null : JSON.stringify(row.response)]),
+    )) as { insertId: number };
     return Number(result.insertId);
   }
 
