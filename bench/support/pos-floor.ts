@@ -27,6 +27,8 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import Redis from 'ioredis';
 import { createPool, Pool } from 'mysql2/promise';
 import { POS_TAKE } from '../../src/modules/auth/pos/pos-take';
+import { CARD_SQL } from '../../src/modules/codes/persistence/code-cards';
+import { REDEEM_PERSONAL } from '../../src/modules/codes/persistence/redemption-ledger';
 
 type Mode = 'app-sql' | 'minimal-sql';
 const mode = process.argv[2] as Mode;
@@ -34,22 +36,8 @@ const env = process.env as Record<string, string>;
 const prefix = env.REDIS_PREFIX;
 const apiKeys = env.INTERNAL_API_KEYS.split(',').map((key) => Buffer.from(key));
 
-const CARD_SQL = `
-  SELECT d.id, d.code, d.template_id, d.user_id, d.kind, d.value, d.status, d.reason, d.period_key,
-         d.issued_by_admin_id, d.valid_from, d.expires_at, d.used_at, d.suspended_at, d.redemption_count,
-         d.max_redemptions, d.is_test, d.created_at,
-         t.name AS template_name, t.description, t.min_purchase, t.is_active AS template_active,
-         u.first_name
-    FROM discounts d
-    JOIN discount_templates t ON t.id = d.template_id
-    LEFT JOIN users u ON u.id = d.user_id
-   WHERE d.code = ?`;
-
-const REDEEM = `
-  UPDATE discounts FORCE INDEX (PRIMARY)
-     SET status = 'used', used_at = ?, redemption_count = redemption_count + 1
-   WHERE id = ? AND status = 'active' AND suspended_at IS NULL
-     AND valid_from <= ? AND (expires_at IS NULL OR expires_at > ?)`;
+// The app's own lookup and redemption SQL, so the floor sends what the app sends.
+const CARD_BY_CODE = `${CARD_SQL} WHERE d.code = ?`;
 
 const SPENT = '@spent = 1';
 const USAGE =
@@ -165,7 +153,7 @@ async function takeTurn(redis: ScriptedRedis, keyIndex: number): Promise<boolean
 }
 
 async function card(pool: Pool, code: string): Promise<Card | null> {
-  const [rows] = (await pool.query(CARD_SQL, [code.toUpperCase()])) as [Card[], unknown];
+  const [rows] = (await pool.query(CARD_BY_CODE, [code.toUpperCase()])) as [Card[], unknown];
   return rows[0] ?? null;
 }
 
@@ -219,7 +207,7 @@ interface Step {
  */
 const STEPS = (asTheApp: boolean): Step[] => [
   { sql: 'SET @mine = 0, @mine_at = NULL', appOnly: true },
-  { sql: REDEEM, values: ({ card: c, now }) => [now, c.id, now, now] },
+  { sql: REDEEM_PERSONAL, values: ({ card: c, now }) => [now, c.id, now, now] },
   { sql: 'SET @spent = ROW_COUNT()' },
   {
     sql: 'SELECT redemption_count INTO @count FROM discounts WHERE id = ?',

@@ -55,7 +55,7 @@ interface CardRow {
  * and user primary keys). The users table belongs to the users module; this read-only join of one column
  * keeps the hot path at one round trip.
  */
-const CARD_SQL = `
+export const CARD_SQL = `
   SELECT d.id, d.code, d.template_id, d.user_id, d.kind, d.value, d.status, d.reason, d.period_key,
          d.issued_by_admin_id, d.valid_from, d.expires_at, d.used_at, d.suspended_at, d.redemption_count,
          d.max_redemptions, d.is_test, d.created_at,

@@ -24,7 +24,7 @@ import { guardedUsageInsert, UsageRow } from './usage-journal';
  * lock before (REPEATABLE READ could read an older snapshot); the UPDATE also requires that count to be 0.
  * A personal code's batch reads nothing before its UPDATE and keeps the server's default isolation.
  */
-const REDEEM_PERSONAL = `
+export const REDEEM_PERSONAL = `
   UPDATE discounts FORCE INDEX (PRIMARY)
      SET status = 'used', used_at = ?, redemption_count = redemption_count + 1
    WHERE id = ? AND status = 'active' AND suspended_at IS NULL
